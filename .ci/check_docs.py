@@ -1,0 +1,47 @@
+"""Open the built docs site in headless Chromium and check what a reader would see.
+
+    python .ci/check_docs.py [--min-plots N]
+
+Every page in _docs/ must load with its navigation linking to every other page and no broken image; the evaluation
+page must show at least N plots (images whose natural width is non-zero). Screenshots go to _docs/_screenshots/.
+"""
+import argparse, sys, tempfile
+from pathlib import Path
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = Path(__file__).resolve().parent.parent
+FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync', '--window-size=1280,2000']
+
+def browser():
+    opts = webdriver.ChromeOptions(); opts.binary_location = '/usr/bin/chromium'
+    for f in FLAGS + [f'--user-data-dir={tempfile.mkdtemp()}']: opts.add_argument(f)
+    return webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=opts)
+
+IMAGES_JS = "return Array.from(document.images).map(i => [i.complete, i.naturalWidth, (i.alt || i.src).slice(0, 60)])"
+
+def main(min_plots:int):
+    docs = ROOT/'_docs'; shots = docs/'_screenshots'; shots.mkdir(exist_ok=True)
+    pages = sorted(p.name for p in docs.glob('*.html'))
+    if 'index.html' not in pages or 'evaluation.html' not in pages: sys.exit(f'docs check: missing pages in {docs}: {pages}')
+    d, problems = browser(), []
+    try:
+        for page in pages:
+            d.get((docs/page).as_uri())
+            nav = set(d.execute_script("return Array.from(document.querySelectorAll('nav.humor-ce-nav a')).map(a => a.getAttribute('href'))"))
+            if missing := set(pages) - nav - {page}: problems.append(f'{page}: navigation lacks {sorted(missing)}')
+            images = d.execute_script(IMAGES_JS)
+            if broken := [src for ok, w, src in images if not ok or w == 0]: problems.append(f'{page}: {len(broken)} broken images')
+            d.save_screenshot(str(shots/page.replace('.html', '.png')))
+            print(f'{page}: {len(images)} images loaded, {len(nav)} navigation links')
+            if page == 'evaluation.html' and sum(w > 0 for _, w, _ in images) < min_plots:
+                problems.append(f'evaluation.html: {sum(w > 0 for _, w, _ in images)} plots shown, expected at least {min_plots}')
+    finally: d.quit()
+    if problems: sys.exit('docs check failed:\n  ' + '\n  '.join(problems))
+    print(f'docs check passed: {len(pages)} pages; screenshots in {shots}')
+
+if __name__ == '__main__':
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument('--min-plots', type=int, default=4, help='plots the evaluation page must show (default 4)')
+    main(p.parse_args().min_plots)
