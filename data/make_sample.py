@@ -14,7 +14,9 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 OUT = Path(__file__).parent/'sample'
-SPLITS = ('train', 'train', 'train', 'validation', 'test')  # response k of each prompt goes to SPLITS[k]
+# response k of the p-th prompt goes to SPLITS[p % 2][k]: validation and test get two responses per prompt, so
+# per-prompt ranking metrics have something to rank, and every split has both prompt types
+SPLITS = (('train', 'train', 'train', 'test', 'test'), ('train', 'train', 'train', 'validation', 'validation'))
 
 TEXT_PROMPTS = {
     't01': ('こんな回転寿司は嫌だ。どんなの？', [
@@ -96,13 +98,13 @@ def draw(picture:str)->bytes:
     return buf.getvalue()
 
 def rows():
-    "Yield (split, row) for every response; response k of a prompt goes to `SPLITS[k]`."
-    for odai_id, (odai, responses) in TEXT_PROMPTS.items():
+    "Yield (split, row) for every response."
+    for p, (odai_id, (odai, responses)) in enumerate(TEXT_PROMPTS.items()):
         for k, (response, score) in enumerate(responses):
-            yield SPLITS[k], dict(odai_id=odai_id, odai_type='text', odai=odai, file_name=None, response=response, score=score)
-    for odai_id, (_, responses) in IMAGE_PROMPTS.items():
+            yield SPLITS[p % 2][k], dict(odai_id=odai_id, odai_type='text', odai=odai, file_name=None, response=response, score=score)
+    for p, (odai_id, (_, responses)) in enumerate(IMAGE_PROMPTS.items()):
         for k, (response, score) in enumerate(responses):
-            yield SPLITS[k], dict(odai_id=odai_id, odai_type='image', odai='', file_name=f'images/{odai_id}.png', response=response, score=score)
+            yield SPLITS[p % 2][k], dict(odai_id=odai_id, odai_type='image', odai='', file_name=f'images/{odai_id}.png', response=response, score=score)
 
 def main():
     if OUT.exists(): shutil.rmtree(OUT)

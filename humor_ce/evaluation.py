@@ -8,8 +8,8 @@ __all__ = ['METRICS', 'BASELINES', 'MODEL_LABELS', 'PLOTS', 'check_lengths', 'pr
            'predict_baselines', 'metrics_tables', 'plot_pred_vs_true', 'plot_residuals', 'plot_model_vs_baselines',
            'plot_spearman_within', 'evaluate', 'format_table', 'humor_ce_evaluate', 'evaluate_cli']
 
-# %% ../nbs/03_evaluation.ipynb #984031fd
-import json, math, sys, time
+# %% ../nbs/03_evaluation.ipynb #eedb6c47
+import json, math, sys, time, warnings
 from pathlib import Path
 import numpy as np, pandas as pd
 from scipy.stats import spearmanr, pearsonr, rankdata
@@ -18,7 +18,7 @@ from fastcore.script import call_parse
 from .captioning import HumorDataError, ODAI_TYPES, _where, _first_bad, write_atomic, run_cli, print_summary
 from .training import read_pairs, within_prompt_spearman, HumorPredictor
 
-# %% ../nbs/03_evaluation.ipynb #1fe90232
+# %% ../nbs/03_evaluation.ipynb #69af72e6
 def check_lengths(n_rows:int, preds)->np.ndarray:
     "Predictions as an array; a count that differs from the number of rows is an error, never a truncation."
     preds = np.asarray(preds, dtype=float).reshape(-1)
@@ -29,7 +29,7 @@ def predict_frame(predictor, df:pd.DataFrame, batch_size:int=64, progress:bool=T
     "Score every row of `df` (columns odai, response) in input order, in score units."
     return check_lengths(len(df), predictor.predict(df['odai'].tolist(), df['response'].tolist(), batch_size, progress))
 
-# %% ../nbs/03_evaluation.ipynb #7286550d
+# %% ../nbs/03_evaluation.ipynb #ac70be02
 def ndcg_gains(y_true, floor:float|None=None)->np.ndarray:
     "Non-negative gains: score minus `floor` (default: the lowest score given)."
     y = np.asarray(y_true, dtype=float)
@@ -59,7 +59,7 @@ def row_metrics(y_true, y_pred, floor:float|None=None)->dict:
     return dict(mse=mse, rmse=math.sqrt(mse), r2=1 - mse / var if var > 0 else float('nan'), pearson=_corr(y, p),
                 spearman=_corr(rankdata(y), rankdata(p)), ndcg_global=global_ndcg(y, p, floor))
 
-# %% ../nbs/03_evaluation.ipynb #37d2906b
+# %% ../nbs/03_evaluation.ipynb #a4714497
 def ndcg_at(gains, y_pred, k:int|None)->float:
     "NDCG@k of one prompt's responses (k=None: all)."
     return float(ndcg_score([gains], [np.asarray(y_pred, float)], k=k))
@@ -76,12 +76,14 @@ def per_prompt_metrics(df:pd.DataFrame, pred:str, floor:float)->pd.DataFrame:
                          ndcg_all=ndcg_at(gains, pr, None) if rankable else np.nan, spearman=rho if rankable else np.nan))
     return pd.DataFrame(rows)
 
-# %% ../nbs/03_evaluation.ipynb #aa5ec356
+# %% ../nbs/03_evaluation.ipynb #2ed46af8
 METRICS = ('mse', 'rmse', 'r2', 'pearson', 'spearman', 'ndcg_global', 'ndcg_1', 'ndcg_3', 'ndcg_all', 'spearman_within')
 
 def _summary(y, p, pp:np.ndarray, floor:float)->dict:
     "Point estimates of every metric from true `y`, predicted `p` and the per-prompt values `pp` (ndcg_1, ndcg_3, ndcg_all, spearman)."
-    means = np.nanmean(pp, axis=0) if np.isfinite(pp).any() else np.full(4, np.nan)
+    with warnings.catch_warnings():  # no rankable prompt in this (re)sample: NaN
+        warnings.simplefilter('ignore', RuntimeWarning)
+        means = np.nanmean(pp, axis=0)
     return dict(row_metrics(y, p, floor), **dict(zip(('ndcg_1', 'ndcg_3', 'ndcg_all', 'spearman_within'), means)))
 
 def evaluate_predictions(df:pd.DataFrame,  # rows with group, odai_type, score and one column per model
@@ -103,7 +105,9 @@ def evaluate_predictions(df:pd.DataFrame,  # rows with group, odai_type, score a
     for m in models:
         point, bs = _summary(y, P[m], PP[m], floor), pd.DataFrame(boots[m])
         for k in METRICS:
-            lo, hi = (np.nanpercentile(bs[k], [2.5, 97.5]) if n_boot else (np.nan, np.nan))
+            with warnings.catch_warnings():  # a metric undefined in every resample (no rankable prompt) stays NaN
+                warnings.simplefilter('ignore', RuntimeWarning)
+                lo, hi = (np.nanpercentile(bs[k], [2.5, 97.5]) if n_boot else (np.nan, np.nan))
             out.append(dict(model=m, metric=k, value=point[k], ci_low=lo, ci_high=hi))
     res = pd.DataFrame(out)
     res.attrs.update(rows=len(df), prompts=len(uniq), rankable_prompts=int(pps[models[0]].ndcg_all.notna().sum()))
@@ -111,7 +115,7 @@ def evaluate_predictions(df:pd.DataFrame,  # rows with group, odai_type, score a
     for m in models: per_prompt[[f'{m}_{c}' for c in ('ndcg_1', 'ndcg_3', 'ndcg_all', 'spearman')]] = pps[m][['ndcg_1', 'ndcg_3', 'ndcg_all', 'spearman']].to_numpy()
     return res, per_prompt
 
-# %% ../nbs/03_evaluation.ipynb #fd7f96a2
+# %% ../nbs/03_evaluation.ipynb #5c6074dc
 BASELINES = ('global_mean', 'type_mean', 'prompt_mean')
 
 def fit_baselines(train:pd.DataFrame, shrink:float=3.0)->dict:
@@ -127,7 +131,7 @@ def predict_baselines(b:dict, df:pd.DataFrame)->pd.DataFrame:
     pm = np.array([b['prompt_mean'].get(g, 0.0) for g in df['group']])
     return pd.DataFrame(dict(global_mean=b['global_mean'], type_mean=tm, prompt_mean=(n*pm + b['shrink']*tm) / (n + b['shrink'])), index=df.index)
 
-# %% ../nbs/03_evaluation.ipynb #b1db948e
+# %% ../nbs/03_evaluation.ipynb #bfd620c3
 MODEL_LABELS = dict(cross_encoder='cross-encoder', global_mean='global mean', type_mean='type mean', prompt_mean='prompt mean (shrunk)')
 
 def metrics_tables(df:pd.DataFrame, models:list, n_boot:int=1000, seed:int=0)->tuple: # (overall, by type, per prompt)
@@ -143,7 +147,7 @@ def metrics_tables(df:pd.DataFrame, models:list, n_boot:int=1000, seed:int=0)->t
     by_type = [wide(evaluate_predictions(d, models, n_boot, seed, floor)[0], odai_type=t) for t, d in df.groupby('odai_type')]
     return wide(overall), pd.concat(by_type, ignore_index=True), per_prompt
 
-# %% ../nbs/03_evaluation.ipynb #a8302391
+# %% ../nbs/03_evaluation.ipynb #d46571df
 def _fig(): 
     import matplotlib; matplotlib.use('Agg', force=False)
     import matplotlib.pyplot as plt, seaborn as sns
@@ -174,7 +178,7 @@ def plot_residuals(df:pd.DataFrame, pred:str='cross_encoder'):
     ax.set(title=f'{MODEL_LABELS.get(pred, pred)}: residuals by prompt type', xlabel='predicted - true score (rating units)', ylabel='density')
     fig.tight_layout(); return fig
 
-# %% ../nbs/03_evaluation.ipynb #e21bf698
+# %% ../nbs/03_evaluation.ipynb #d7b7e8b6
 def plot_model_vs_baselines(overall:pd.DataFrame, metrics=('rmse', 'r2', 'ndcg_3', 'spearman_within')):
     "The main metrics for the model and each baseline, with 95% bootstrap CIs as error bars."
     plt, sns = _fig()
@@ -203,7 +207,7 @@ def plot_spearman_within(per_prompt:pd.DataFrame, pred:str='cross_encoder'):
 
 PLOTS = dict(pred_vs_true=plot_pred_vs_true, residuals=plot_residuals)
 
-# %% ../nbs/03_evaluation.ipynb #6c2406f6
+# %% ../nbs/03_evaluation.ipynb #b1603f3f
 def _read_eval(path)->pd.DataFrame:
     "An evaluation file, validated; an unknown odai_type is an error naming its row."
     df = read_pairs(path)
@@ -218,7 +222,7 @@ def _savefig(fig):
         _fig()[0].close(fig)
     return _w
 
-# %% ../nbs/03_evaluation.ipynb #17539ffd
+# %% ../nbs/03_evaluation.ipynb #dd2ff6a5
 def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
              adapter:str|Path|None=None, # `final/` folder of a trained adapter (or pass `predictor`)
              train:str|Path|None=None,   # training CSV for the baselines (default: train.csv beside `data`)
@@ -250,7 +254,7 @@ def format_table(overall:pd.DataFrame, metrics=('rmse', 'r2', 'pearson', 'ndcg_3
             for _, r in overall.iterrows()}
     return pd.DataFrame(rows).T.to_string()
 
-# %% ../nbs/03_evaluation.ipynb #7ae21cbd
+# %% ../nbs/03_evaluation.ipynb #a694657f
 @call_parse
 def humor_ce_evaluate(data:str='data/caption_processed', # a CSV file, or a caption-processed folder (then --split picks the file)
                       split:str='test',                  # split file to evaluate when --data is a folder

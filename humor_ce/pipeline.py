@@ -6,7 +6,7 @@
 __all__ = ['REPO_ROOT', 'SAMPLE_DIR', 'TINY_CAPTION_KW', 'DEMO_NOTE', 'fingerprint', 'package_versions', 'git_commit',
            'peak_memory_mb', 'run_stage', 'run_pipeline', 'build_tiny_models', 'run_demo', 'humor_ce_run', 'run_main']
 
-# %% ../nbs/04_pipeline.ipynb #ac5a4b7c
+# %% ../nbs/04_pipeline.ipynb #a4583c8e
 import hashlib, json, os, platform, resource, shutil, signal, subprocess, sys, tempfile, time
 from dataclasses import asdict
 from importlib.metadata import version, PackageNotFoundError
@@ -19,7 +19,7 @@ from .captioning import (DEFAULT_DATASET, DEFAULT_CAPTION_MODEL, SPLITS, run_cap
 from .training import DEFAULT_MODEL, TrainConfig, train_cross_encoder, build_tiny_bert, read_pairs
 from .evaluation import evaluate, format_table
 
-# %% ../nbs/04_pipeline.ipynb #423dd563
+# %% ../nbs/04_pipeline.ipynb #819784b1
 def fingerprint(*paths_or_values)->str:
     "MD5 over file contents (folders: every file, sorted) and plain values; identifies a stage's inputs."
     h = hashlib.md5()
@@ -50,7 +50,7 @@ def peak_memory_mb()->dict:
     if torch.cuda.is_available(): out['cuda'] = round(torch.cuda.max_memory_allocated() / 2**20, 1)
     return out
 
-# %% ../nbs/04_pipeline.ipynb #0fdfa5f0
+# %% ../nbs/04_pipeline.ipynb #ce68cbdc
 def run_stage(name:str, out_dir:Path, fp:str, fn, manifest:dict)->dict:
     "Run `fn()` unless `out_dir` holds a done-marker for fingerprint `fp`; record time and memory in `manifest`."
     marker = Path(out_dir)/'.humor_ce_done.json'
@@ -66,7 +66,7 @@ def run_stage(name:str, out_dir:Path, fp:str, fn, manifest:dict)->dict:
     manifest['stages'][name] = rec
     return rec
 
-# %% ../nbs/04_pipeline.ipynb #c8aad1a5
+# %% ../nbs/04_pipeline.ipynb #25a94fde
 def _model_fp(model:str)->str:
     "A local model folder is fingerprinted by content, a Hub id by name."
     return fingerprint(model) if Path(model).exists() else str(model)
@@ -100,7 +100,7 @@ def _evaluate_summary(data, adapter, out, progress, kw)->dict:
     s['table_text'] = format_table(s.pop('table'))
     return s
 
-# %% ../nbs/04_pipeline.ipynb #32f3a3a5
+# %% ../nbs/04_pipeline.ipynb #d7aa6e24
 REPO_ROOT = Path(humor_ce.__file__).resolve().parent.parent
 SAMPLE_DIR = REPO_ROOT/'data'/'sample'
 TINY_CAPTION_KW = dict(device='cpu', batch_size=4, max_new_tokens=16, min_pixels=4*28*28, max_pixels=16*28*28)
@@ -139,7 +139,7 @@ A real run (downloads the models; a GPU helps):
       --model hotchpotch/japanese-reranker-cross-encoder-large-v1 --out data/runs/main
 """
 
-# %% ../nbs/04_pipeline.ipynb #015162da
+# %% ../nbs/04_pipeline.ipynb #cb73eadc
 @call_parse
 def humor_ce_run(demo:bool=False,                      # offline demo on data/sample with tiny local models (ignores the model options)
                  dataset:str=DEFAULT_DATASET,          # Hub dataset id, imagefolder dir, dir of {split}.csv/.parquet, or save_to_disk dir
