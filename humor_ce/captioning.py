@@ -9,7 +9,7 @@ __all__ = ['SPLITS', 'DEFAULT_DATASET', 'REQUIRED_COLUMNS', 'ODAI_TYPES', 'DEFAU
            'build_tiny_qwen', 'CaptionStats', 'caption_images', 'distinct_images', 'captioned_frame', 'caption_dataset',
            'run_captioning', 'print_summary', 'run_cli', 'humor_ce_caption', 'caption_cli']
 
-# %% ../nbs/01_captioning.ipynb #9f68837a
+# %% ../nbs/01_captioning.ipynb #3211fbb1
 import hashlib, io, json, os, sys, tempfile, time
 from contextlib import contextmanager
 from dataclasses import dataclass, asdict
@@ -19,7 +19,7 @@ from PIL import Image, UnidentifiedImageError
 from tqdm.auto import tqdm
 from fastcore.script import call_parse, anno_parser
 
-# %% ../nbs/01_captioning.ipynb #8d9d0a2a
+# %% ../nbs/01_captioning.ipynb #7c9ba335
 SPLITS = ('train', 'validation', 'test')
 DEFAULT_DATASET = 'iammytoo/japanese-humor-evaluation-v2'
 REQUIRED_COLUMNS = ('odai_type', 'odai', 'response', 'score')
@@ -28,7 +28,7 @@ ODAI_TYPES = ('text', 'image')
 class HumorDataError(ValueError):
     "Bad input data; the message names the file or split, the row and the column."
 
-# %% ../nbs/01_captioning.ipynb #8db010b0
+# %% ../nbs/01_captioning.ipynb #2bf84230
 def _imagefolder_split(folder:Path)->pd.DataFrame:
     "Read one `imagefolder` split: `metadata.jsonl` rows, with `file_name` resolved to a path in `image`."
     df = pd.read_json(folder/'metadata.jsonl', lines=True, dtype=False)
@@ -45,7 +45,7 @@ def _table_split(path:Path)->pd.DataFrame:
 
 def _isna(v)->bool: return v is None or (isinstance(v, float) and np.isnan(v))
 
-# %% ../nbs/01_captioning.ipynb #4bfdeeb3
+# %% ../nbs/01_captioning.ipynb #e94fce45
 def _hf_image_value(v):
     "An undecoded `datasets` image (`{'bytes','path'}`) as bytes or a path; None stays None."
     if v is None: return None
@@ -64,7 +64,7 @@ def _from_dataset_dict(dsd)->dict:
         out[split] = df
     return out
 
-# %% ../nbs/01_captioning.ipynb #4967bc96
+# %% ../nbs/01_captioning.ipynb #4018dd9a
 def _read_source(source:str|Path)->tuple[dict, str]:
     "Read every split found in `source`; returns (split -> DataFrame, kind of source)."
     path = Path(source)
@@ -83,7 +83,7 @@ def _read_source(source:str|Path)->tuple[dict, str]:
     from datasets import load_dataset
     return _from_dataset_dict(load_dataset(str(source))), 'hub'
 
-# %% ../nbs/01_captioning.ipynb #a765df25
+# %% ../nbs/01_captioning.ipynb #0eb19eda
 def _where(source, split:str, df:pd.DataFrame, i:int, col:str)->str:
     "Where a bad value is: source, split, row number and odai_id when there is one, column."
     oid = f" (odai_id={df['odai_id'].iloc[i]})" if 'odai_id' in df else ''
@@ -98,7 +98,7 @@ def _blank(values)->np.ndarray:
     "True where a value is missing or only whitespace."
     return np.array([_isna(v) or (isinstance(v, str) and not v.strip()) for v in values], dtype=bool)
 
-# %% ../nbs/01_captioning.ipynb #55208f24
+# %% ../nbs/01_captioning.ipynb #0a0cd423
 def validate_split(df:pd.DataFrame, # one split, as read from the source
                    split:str,       # its name, for messages
                    source='dataset', # file or dataset name, for messages
@@ -120,7 +120,7 @@ def validate_split(df:pd.DataFrame, # one split, as read from the source
             raise HumorDataError(f"{_where(source, split, df, i, col)}: {problem} (value: {df[col].iloc[i]!r})")
     return df.assign(score=score.astype(float))
 
-# %% ../nbs/01_captioning.ipynb #757678dc
+# %% ../nbs/01_captioning.ipynb #f1413b0c
 def open_image(image)->Image.Image:
     "A loaded PIL image from a path, bytes, a `datasets` image dict or a PIL image."
     if isinstance(image, dict): image = image.get('bytes') or image.get('path')
@@ -136,7 +136,7 @@ def image_md5(image, # a path, bytes, `datasets` image dict or PIL image
     im = open_image(image)
     return hashlib.md5(f'{im.mode}|{im.width}x{im.height}|'.encode() + im.tobytes()).hexdigest()
 
-# %% ../nbs/01_captioning.ipynb #f8e24eda
+# %% ../nbs/01_captioning.ipynb #cc01346a
 def _hash_images(df:pd.DataFrame, split:str, source)->list:
     "MD5 per row ('' for text rows); an unreadable image raises `HumorDataError` naming its row."
     hashes, seen = [], {}
@@ -154,7 +154,7 @@ def _derived_odai_id(kind:str, odai:str, md5:str)->str:
     "A stable prompt id for sources without one: from the image content or the prompt text."
     return ('img-' + md5[:12]) if kind == 'image' else ('txt-' + hashlib.md5(str(odai).encode()).hexdigest()[:12])
 
-# %% ../nbs/01_captioning.ipynb #d2ff3388
+# %% ../nbs/01_captioning.ipynb #04b4b1e0
 def load_humor_dataset(source:str|Path=DEFAULT_DATASET, # Hub id, imagefolder dir, dir of CSV/Parquet splits, or save_to_disk dir
                        splits:tuple=SPLITS,              # splits that must be present
                       )->dict:                            # split -> validated DataFrame with `image_md5` and `odai_id`
@@ -171,7 +171,7 @@ def load_humor_dataset(source:str|Path=DEFAULT_DATASET, # Hub id, imagefolder di
         out[split] = df
     return out
 
-# %% ../nbs/01_captioning.ipynb #856155bf
+# %% ../nbs/01_captioning.ipynb #d279bc2f
 @contextmanager
 def atomic_path(path:str|Path): # final path; the context yields a temporary path next to it
     "Yield a temporary path next to `path`; on success it replaces `path`, on error it is removed."
@@ -198,7 +198,7 @@ def write_atomic(frames:dict, # file name -> DataFrame (written as CSV) or a fun
             if os.path.exists(tmp): os.remove(tmp)
     return [out_dir/name for name in frames]
 
-# %% ../nbs/01_captioning.ipynb #4101c450
+# %% ../nbs/01_captioning.ipynb #43fcebbc
 def settings_key(settings:dict)->str:
     "Short fingerprint of caption settings."
     return hashlib.sha256(json.dumps(settings, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
@@ -206,8 +206,15 @@ def settings_key(settings:dict)->str:
 class CaptionCache:
     "Append-only, crash-tolerant store of captions keyed by (settings key, image MD5)."
     def __init__(self, path:str|Path, # JSON-lines file (created on first write)
-                 key:str):            # `settings_key` of the captioner
-        self.path, self.key, self.captions = Path(path), key, {}
+                 key:str,             # `settings_key` of the captioner
+                 shard:int=0):        # process rank: ranks above 0 append to `<stem>.rank<shard>.jsonl` beside `path`
+        self.path, self.key = Path(path), key
+        self.write_path = self.path.with_name(f'{self.path.stem}.rank{shard}{self.path.suffix}') if shard else self.path
+        self.reload()
+
+    def reload(self):
+        "Read the cache file and every shard beside it."
+        self.captions = {}
         for p in [self.path, *sorted(self.path.parent.glob(f'{self.path.stem}.rank*{self.path.suffix}'))]:
             if p.exists(): self._read(p)
 
@@ -223,8 +230,8 @@ class CaptionCache:
 
     def add(self, captions:dict): # md5 -> caption
         "Append `captions` and flush them to disk before returning."
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.path, 'a', encoding='utf-8') as f:
+        self.write_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.write_path, 'a', encoding='utf-8') as f:
             if f.tell() and not self._ends_with_newline(): f.write('\n')  # seal a torn line
             for md5, caption in captions.items():
                 f.write(json.dumps(dict(key=self.key, md5=md5, caption=caption), ensure_ascii=False) + '\n')
@@ -232,10 +239,10 @@ class CaptionCache:
         self.captions.update(captions)
 
     def _ends_with_newline(self)->bool:
-        with open(self.path, 'rb') as f:
+        with open(self.write_path, 'rb') as f:
             f.seek(-1, os.SEEK_END); return f.read(1) == b'\n'
 
-# %% ../nbs/01_captioning.ipynb #83025946
+# %% ../nbs/01_captioning.ipynb #16af2f67
 DEFAULT_CAPTION_MODEL = 'Qwen/Qwen2.5-VL-3B-Instruct'
 DEFAULT_INSTRUCTION = ('この画像は大喜利の「画像で一言」のお題です。写っているもの、人物や動物の様子、状況を、'
                        '大喜利のお題文のような自然な日本語の一文から二文で説明してください。説明文だけを出力してください。')
@@ -251,7 +258,7 @@ def pick_dtype(device:str):
     if not str(device).startswith('cuda'): return torch.float32
     return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
 
-# %% ../nbs/01_captioning.ipynb #2099487c
+# %% ../nbs/01_captioning.ipynb #f52fa116
 class QwenCaptioner:
     "Batched, greedy image captioning with a Qwen2.5-VL model."
     def __init__(self, model:str=DEFAULT_CAPTION_MODEL, # Hub id or local folder
@@ -288,7 +295,7 @@ class QwenCaptioner:
                                       temperature=None, top_p=None, top_k=None)
         return [t.strip() for t in self.processor.batch_decode(out[:, batch['input_ids'].shape[1]:], skip_special_tokens=True)]
 
-# %% ../nbs/01_captioning.ipynb #3fd3dbd2
+# %% ../nbs/01_captioning.ipynb #07ae2468
 _QWEN_SPECIAL = ['<|endoftext|>', '<|im_start|>', '<|im_end|>', '<|vision_start|>', '<|vision_end|>', '<|image_pad|>', '<|video_pad|>']
 _QWEN_TEMPLATE = (
     "{% for message in messages %}{% if loop.first and message['role'] != 'system' %}<|im_start|>system\nYou are a helpful assistant.<|im_end|>\n{% endif %}"
@@ -306,7 +313,7 @@ def _tiny_qwen_tokenizer(texts:list):
                                                        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False))
     return PreTrainedTokenizerFast(tokenizer_object=tok, eos_token='<|im_end|>', pad_token='<|endoftext|>')
 
-# %% ../nbs/01_captioning.ipynb #d5e33b5b
+# %% ../nbs/01_captioning.ipynb #fd3e7343
 def build_tiny_qwen(path:str|Path, # folder to write the model and processor to
                     seed:int=0)->Path:
     "Save a tiny random Qwen2.5-VL and its processor to `path`, loadable with `from_pretrained`."
@@ -329,7 +336,7 @@ def build_tiny_qwen(path:str|Path, # folder to write the model and processor to
                         chat_template=_QWEN_TEMPLATE).save_pretrained(path)
     return Path(path)
 
-# %% ../nbs/01_captioning.ipynb #f7cd0576
+# %% ../nbs/01_captioning.ipynb #aa489d51
 @dataclass
 class CaptionStats:
     "What a captioning run did."
@@ -355,7 +362,7 @@ def caption_images(images:dict,            # md5 -> image (path, bytes or PIL)
     stats.seconds = time.time() - t0
     return stats
 
-# %% ../nbs/01_captioning.ipynb #b1c2cbba
+# %% ../nbs/01_captioning.ipynb #4e2bf82e
 def distinct_images(splits:dict)->dict:
     "md5 -> first image with that content, across all splits."
     out = {}
@@ -373,7 +380,7 @@ def captioned_frame(df:pd.DataFrame, cache:CaptionCache)->pd.DataFrame:
     first = ['odai_id', 'odai_type', 'odai', 'response', 'score', 'image_md5']
     return df[first + [c for c in df.columns if c not in first and c != 'image']]
 
-# %% ../nbs/01_captioning.ipynb #bf90a988
+# %% ../nbs/01_captioning.ipynb #a97bea34
 def caption_dataset(splits:dict,          # split -> frame from `load_humor_dataset`
                     captioner,
                     cache:CaptionCache,
@@ -382,25 +389,25 @@ def caption_dataset(splits:dict,          # split -> frame from `load_humor_data
                     progress:bool=True)->tuple[dict, CaptionStats]:
     "Caption the distinct images of `splits` and (on the main process) write the caption-processed CSVs atomically."
     images = distinct_images(splits)
+    if num_processes > 1: cache.reload(); wait()  # every process starts from the same cache state
     stats = caption_images(images, captioner, cache, process_index, num_processes, progress)
-    if num_processes > 1:
-        wait()
-        cache = CaptionCache(cache.path, cache.key)  # re-read every shard
+    if num_processes > 1: wait(); cache.reload()  # read what the other processes captioned
     frames = {s: captioned_frame(df, cache) for s, df in splits.items()}
     if out_dir is not None and process_index == 0: write_atomic({f'{s}.csv': f for s, f in frames.items()}, out_dir)
     return frames, stats
 
-# %% ../nbs/01_captioning.ipynb #17a5babc
+# %% ../nbs/01_captioning.ipynb #8dfcb68d
 def run_captioning(dataset:str|Path=DEFAULT_DATASET, out:str|Path='data/caption_processed',
                    cache:str|Path='data/caption_cache/captions.jsonl', captioner=None, progress:bool=True, **captioner_kw)->dict:
     "Load `dataset`, caption its distinct images (resuming from `cache`), write `{out}/{split}.csv`; returns a summary."
     from accelerate import PartialState
-    t0, state = time.time(), PartialState()
+    import torch
+    on_cpu = str(captioner_kw.get('device', 'auto')).startswith('cpu') or not torch.cuda.is_available()
+    t0, state = time.time(), PartialState(cpu=on_cpu)  # several processes under torchrun / accelerate launch: gloo on CPU
     splits = load_humor_dataset(dataset)
-    captioner = captioner or QwenCaptioner(**{'device': str(state.device) if state.num_processes > 1 else 'auto', **captioner_kw})
-    path = Path(cache)
-    if state.num_processes > 1 and state.process_index > 0: path = path.with_name(f'{path.stem}.rank{state.process_index}{path.suffix}')
-    frames, stats = caption_dataset(splits, captioner, CaptionCache(path, settings_key(captioner.settings)), out,
+    if captioner_kw.get('device', 'auto') == 'auto' and state.num_processes > 1: captioner_kw['device'] = str(state.device)  # one device per process
+    captioner = captioner or QwenCaptioner(**captioner_kw)
+    frames, stats = caption_dataset(splits, captioner, CaptionCache(cache, settings_key(captioner.settings), state.process_index), out,
                                     state.process_index, state.num_processes, state.wait_for_everyone, progress)
     return dict(rows={s: len(f) for s, f in frames.items()}, image_rows={s: int((f.odai_type == 'image').sum()) for s, f in frames.items()},
                 **asdict(stats), seconds_total=round(time.time() - t0, 2), out=str(Path(out).resolve()), cache=str(Path(cache).resolve()))
@@ -410,7 +417,7 @@ def print_summary(title:str, summary:dict):
     print(title)
     for k, v in summary.items(): print(f'  {k}: {v}')
 
-# %% ../nbs/01_captioning.ipynb #7fdd1926
+# %% ../nbs/01_captioning.ipynb #3ad1c48d
 def run_cli(func, argv:list|None=None):
     "Parse `argv` (default: the command line) with fastcore's `anno_parser` for `func`, accepting dashed option names."
     func = getattr(func, '__wrapped__', func)
@@ -422,7 +429,7 @@ def run_cli(func, argv:list|None=None):
     args.pop('pdb', None); args.pop('xtra', None)
     return func(**args)
 
-# %% ../nbs/01_captioning.ipynb #3acfd2b0
+# %% ../nbs/01_captioning.ipynb #ac68debb
 @call_parse
 def humor_ce_caption(dataset:str=DEFAULT_DATASET,        # Hub dataset id, imagefolder dir, dir of {split}.csv/.parquet, or save_to_disk dir
                      out:str='data/caption_processed',   # output directory for {train,validation,test}.csv

@@ -4,9 +4,10 @@
 
 # %% auto #0
 __all__ = ['REPO_ROOT', 'SAMPLE_DIR', 'TINY_CAPTION_KW', 'DEMO_NOTE', 'fingerprint', 'package_versions', 'git_commit',
-           'peak_memory_mb', 'run_stage', 'run_pipeline', 'build_tiny_models', 'run_demo', 'humor_ce_run', 'run_main']
+           'peak_memory_mb', 'run_stage', 'run_pipeline', 'build_tiny_models', 'run_demo', 'humor_ce_run', 'run_main',
+           'kill_when', 'PeakRSS', 'bench_predict', 'bench_train', 'benchmark', 'humor_ce_benchmark', 'benchmark_main']
 
-# %% ../nbs/04_pipeline.ipynb #a4583c8e
+# %% ../nbs/04_pipeline.ipynb #b12ad639
 import hashlib, json, os, platform, resource, shutil, signal, subprocess, sys, tempfile, time
 from dataclasses import asdict
 from importlib.metadata import version, PackageNotFoundError
@@ -19,7 +20,7 @@ from .captioning import (DEFAULT_DATASET, DEFAULT_CAPTION_MODEL, SPLITS, run_cap
 from .training import DEFAULT_MODEL, TrainConfig, train_cross_encoder, build_tiny_bert, read_pairs
 from .evaluation import evaluate, format_table
 
-# %% ../nbs/04_pipeline.ipynb #819784b1
+# %% ../nbs/04_pipeline.ipynb #bc052132
 def fingerprint(*paths_or_values)->str:
     "MD5 over file contents (folders: every file, sorted) and plain values; identifies a stage's inputs."
     h = hashlib.md5()
@@ -50,7 +51,7 @@ def peak_memory_mb()->dict:
     if torch.cuda.is_available(): out['cuda'] = round(torch.cuda.max_memory_allocated() / 2**20, 1)
     return out
 
-# %% ../nbs/04_pipeline.ipynb #ce68cbdc
+# %% ../nbs/04_pipeline.ipynb #f962e6e9
 def run_stage(name:str, out_dir:Path, fp:str, fn, manifest:dict)->dict:
     "Run `fn()` unless `out_dir` holds a done-marker for fingerprint `fp`; record time and memory in `manifest`."
     marker = Path(out_dir)/'.humor_ce_done.json'
@@ -66,7 +67,7 @@ def run_stage(name:str, out_dir:Path, fp:str, fn, manifest:dict)->dict:
     manifest['stages'][name] = rec
     return rec
 
-# %% ../nbs/04_pipeline.ipynb #25a94fde
+# %% ../nbs/04_pipeline.ipynb #55b78c2e
 def _model_fp(model:str)->str:
     "A local model folder is fingerprinted by content, a Hub id by name."
     return fingerprint(model) if Path(model).exists() else str(model)
@@ -100,7 +101,7 @@ def _evaluate_summary(data, adapter, out, progress, kw)->dict:
     s['table_text'] = format_table(s.pop('table'))
     return s
 
-# %% ../nbs/04_pipeline.ipynb #d7aa6e24
+# %% ../nbs/04_pipeline.ipynb #65524dca
 REPO_ROOT = Path(humor_ce.__file__).resolve().parent.parent
 SAMPLE_DIR = REPO_ROOT/'data'/'sample'
 TINY_CAPTION_KW = dict(device='cpu', batch_size=4, max_new_tokens=16, min_pixels=4*28*28, max_pixels=16*28*28)
@@ -139,7 +140,7 @@ A real run (downloads the models; a GPU helps):
       --model hotchpotch/japanese-reranker-cross-encoder-large-v1 --out data/runs/main
 """
 
-# %% ../nbs/04_pipeline.ipynb #cb73eadc
+# %% ../nbs/04_pipeline.ipynb #ed465c9f
 @call_parse
 def humor_ce_run(demo:bool=False,                      # offline demo on data/sample with tiny local models (ignores the model options)
                  dataset:str=DEFAULT_DATASET,          # Hub dataset id, imagefolder dir, dir of {split}.csv/.parquet, or save_to_disk dir
@@ -167,3 +168,116 @@ def run_main():
     "Console entry point of `humor-ce-run`."
     try: run_cli(humor_ce_run)
     except (HumorDataError, FileNotFoundError, ValueError) as e: sys.exit(f'humor-ce-run: error: {e}')
+
+# %% ../nbs/04_pipeline.ipynb #52037d0e
+def kill_when(cmd:list, ready, timeout:float=300, poll:float=0.02, **kw)->bool: # True if killed, False if it finished first
+    "Start `cmd`, SIGKILL it as soon as `ready()` is true."
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+    t0 = time.time()
+    while proc.poll() is None and time.time() - t0 < timeout:
+        if ready(): proc.send_signal(signal.SIGKILL); proc.wait(); return True
+        time.sleep(poll)
+    proc.kill(); proc.wait(); return False
+
+def _lines(path:Path)->int: return len(path.read_text().splitlines()) if path.exists() else 0
+
+# %% ../nbs/04_pipeline.ipynb #2958d6fd
+class PeakRSS:
+    "Context manager: peak growth of this process's resident memory (MB) while inside, sampled every 5 ms."
+    def __enter__(self):
+        import threading
+        self.base = self.peak = self._rss(); self._stop = threading.Event()
+        self._t = threading.Thread(target=self._watch, daemon=True); self._t.start(); return self
+    def _watch(self):
+        while not self._stop.wait(0.005): self.peak = max(self.peak, self._rss())
+    def __exit__(self, *a): self._stop.set(); self._t.join(); self.mb = round((max(self.peak, self._rss()) - self.base) / 2**20, 1)
+    @staticmethod
+    def _rss()->int: return int(Path('/proc/self/statm').read_text().split()[1]) * os.sysconf('SC_PAGE_SIZE')
+
+def _batches(tok, df, way:str, batch_size:int, max_length:int=512, shuffle_seed:int|None=None)->tuple: # (batches, positions, real tokens)
+    "Token batches the original way (pad to max_length, file order) or humor_ce's (per-batch padding, by length)."
+    from humor_ce.training import tokenize_pairs
+    feats = tokenize_pairs(tok, df, max_length); real = sum(len(f['input_ids']) for f in feats)
+    if way == 'original':
+        batches = [tok.pad(feats[i:i+batch_size], padding='max_length', max_length=max_length, return_tensors='pt') for i in range(0, len(feats), batch_size)]
+    else:
+        order = np.argsort([len(f['input_ids']) for f in feats], kind='stable')
+        batches = [tok.pad([feats[j] for j in order[i:i+batch_size]], return_tensors='pt') for i in range(0, len(order), batch_size)]
+        if shuffle_seed is not None: np.random.default_rng(shuffle_seed).shuffle(batches)
+    return batches, sum(b['input_ids'].numel() for b in batches), real
+
+# %% ../nbs/04_pipeline.ipynb #b0849c00
+def _timed(fn, device)->tuple: # (seconds, peak MB)
+    import torch
+    cuda = str(device).startswith('cuda')
+    if cuda: torch.cuda.synchronize(); torch.cuda.reset_peak_memory_stats()
+    with PeakRSS() as mem:
+        t0 = time.perf_counter(); fn()
+        if cuda: torch.cuda.synchronize()
+        dt = time.perf_counter() - t0
+    return dt, (round(torch.cuda.max_memory_allocated() / 2**20, 1) if cuda else mem.mb)
+
+def bench_predict(model, batches, device)->tuple:
+    "Time a forward pass over every batch (inference mode)."
+    import torch
+    def run():
+        with torch.inference_mode():
+            for b in batches: model(**{k: v.to(device) for k, v in b.items()})
+    model.eval(); return _timed(run, device)
+
+def bench_train(model, batches, device, lr:float=2e-4)->tuple:
+    "Time LoRA training steps (forward, sigmoid + MSE, backward, AdamW step) over every batch."
+    import torch
+    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=lr)
+    def run():
+        for b in batches:
+            b = {k: v.to(device) for k, v in b.items()}
+            loss = torch.sigmoid(model(**b).logits.squeeze(-1)).sub(0.5).pow(2).mean()
+            loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
+    model.train(); return _timed(run, device)
+
+# %% ../nbs/04_pipeline.ipynb #75fb1e94
+def benchmark(data:str|Path, model:str=DEFAULT_MODEL, n_pairs:int=256, train_pairs:int=64, batch_size:int=32,
+              max_length:int=512, device:str='auto', seed:int=0)->pd.DataFrame:
+    "Pairs per second and peak memory, the original's way vs humor_ce's, for prediction and training."
+    import torch
+    from humor_ce.captioning import pick_device
+    from humor_ce.training import load_cross_encoder, add_lora
+    device = pick_device(device); torch.manual_seed(seed)
+    df = read_pairs(data).sample(frac=1, random_state=seed)
+    tok, net = load_cross_encoder(model); net = add_lora(net).to(device)
+    rows = []
+    for task, n, fn in (('predict', n_pairs, bench_predict), ('train', train_pairs, bench_train)):
+        sub = df.head(n)
+        for way in ('original', 'humor_ce'):
+            batches, positions, real = _batches(tok, sub, way, batch_size, max_length, seed if task == 'train' else None)
+            fn(net, batches[:1], device)  # warm-up
+            secs, mem = fn(net, batches, device)
+            rows.append(dict(task=task, way=way, pairs=len(sub), seconds=round(secs, 2), pairs_per_s=round(len(sub) / secs, 2),
+                             peak_mem_mb=mem, positions=positions, real_tokens=real, padding_overhead=round(positions / real, 2)))
+    res = pd.DataFrame(rows)
+    res['speedup_vs_original'] = (res.pairs_per_s / res.groupby('task').pairs_per_s.transform('first')).round(2)
+    res.attrs.update(model=str(model), device=device, data=str(data), torch=torch.__version__, threads=torch.get_num_threads())
+    return res
+
+# %% ../nbs/04_pipeline.ipynb #e62842d5
+@call_parse
+def humor_ce_benchmark(data:str='data/caption_processed/validation.csv', # CSV of (odai, response, score) pairs to time on
+                       model:str=DEFAULT_MODEL,       # cross-encoder: Hub id or local folder (both ways use the same one)
+                       n_pairs:int=256,               # pairs for the prediction timing
+                       train_pairs:int=64,            # pairs for the training-step timing
+                       batch_size:int=32,             # pairs per batch, both ways
+                       max_length:int=512,            # the original's padded length and the truncation limit
+                       device:str='auto',             # auto, cpu, cuda, ...
+                       seed:int=0):                   # which pairs (a shuffle of the file) and the batch order
+    "Time prediction and training, the original's way (pad to 512, file order) vs humor_ce's (dynamic padding, by length)."
+    res = benchmark(data, model, n_pairs, train_pairs, batch_size, max_length, device, seed)
+    print(f"humor-ce-benchmark: model {res.attrs['model']} on {res.attrs['device']} ({res.attrs['threads']} threads, torch {res.attrs['torch']}), "
+          f"pairs from {res.attrs['data']}, batch {batch_size}")
+    print(res.to_string(index=False))
+    return res
+
+def benchmark_main():
+    "Console entry point of `humor-ce-benchmark`."
+    try: run_cli(humor_ce_benchmark)
+    except (HumorDataError, FileNotFoundError, ValueError) as e: sys.exit(f'humor-ce-benchmark: error: {e}')
