@@ -5,7 +5,7 @@
 Every page in _docs/ must load with its navigation linking to every other page and no broken image; the evaluation
 page must show at least N plots (images whose natural width is non-zero). Screenshots go to _docs/_screenshots/.
 """
-import argparse, sys, tempfile
+import argparse, os, shutil, sys, tempfile
 from pathlib import Path
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -14,10 +14,18 @@ ROOT = Path(__file__).resolve().parent.parent
 FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
          '--disable-component-update', '--disable-sync', '--window-size=1280,2000']
 
+def _which(*names):
+    found = [shutil.which(n) for n in names]
+    return next((f for f in found if f), None)
+
 def browser():
-    opts = webdriver.ChromeOptions(); opts.binary_location = '/usr/bin/chromium'
+    "Headless Chromium (Debian's chromium + chromium-driver; CHROME_BIN / CHROMEDRIVER override)."
+    chrome = os.environ.get('CHROME_BIN') or _which('chromium', 'chromium-browser', 'google-chrome')
+    driver = os.environ.get('CHROMEDRIVER') or _which('chromedriver')
+    if not chrome or not driver: sys.exit('docs check: install chromium and chromium-driver (apt-get install chromium chromium-driver)')
+    opts = webdriver.ChromeOptions(); opts.binary_location = chrome
     for f in FLAGS + [f'--user-data-dir={tempfile.mkdtemp()}']: opts.add_argument(f)
-    return webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=opts)
+    return webdriver.Chrome(service=Service(driver), options=opts)
 
 IMAGES_JS = "return Array.from(document.images).map(i => [i.complete, i.naturalWidth, (i.alt || i.src).slice(0, 60)])"
 
