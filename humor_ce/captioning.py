@@ -9,7 +9,7 @@ __all__ = ['SPLITS', 'DEFAULT_DATASET', 'REQUIRED_COLUMNS', 'ODAI_TYPES', 'DEFAU
            'build_tiny_qwen', 'CaptionStats', 'caption_images', 'distinct_images', 'captioned_frame', 'caption_dataset',
            'run_captioning', 'print_summary', 'run_cli', 'humor_ce_caption', 'caption_cli']
 
-# %% ../nbs/01_captioning.ipynb #3211fbb1
+# %% ../nbs/01_captioning.ipynb #5c6a608b
 import hashlib, io, json, os, sys, tempfile, time
 from contextlib import contextmanager
 from dataclasses import dataclass, asdict
@@ -19,7 +19,7 @@ from PIL import Image, UnidentifiedImageError
 from tqdm.auto import tqdm
 from fastcore.script import call_parse, anno_parser
 
-# %% ../nbs/01_captioning.ipynb #7c9ba335
+# %% ../nbs/01_captioning.ipynb #622bb41d
 SPLITS = ('train', 'validation', 'test')
 DEFAULT_DATASET = 'iammytoo/japanese-humor-evaluation-v2'
 REQUIRED_COLUMNS = ('odai_type', 'odai', 'response', 'score')
@@ -28,7 +28,7 @@ ODAI_TYPES = ('text', 'image')
 class HumorDataError(ValueError):
     "Bad input data; the message names the file or split, the row and the column."
 
-# %% ../nbs/01_captioning.ipynb #2bf84230
+# %% ../nbs/01_captioning.ipynb #d68bb40f
 def _imagefolder_split(folder:Path)->pd.DataFrame:
     "Read one `imagefolder` split: `metadata.jsonl` rows, with `file_name` resolved to a path in `image`."
     df = pd.read_json(folder/'metadata.jsonl', lines=True, dtype=False)
@@ -45,7 +45,7 @@ def _table_split(path:Path)->pd.DataFrame:
 
 def _isna(v)->bool: return v is None or (isinstance(v, float) and np.isnan(v))
 
-# %% ../nbs/01_captioning.ipynb #e94fce45
+# %% ../nbs/01_captioning.ipynb #bc5e3021
 def _hf_image_value(v):
     "An undecoded `datasets` image (`{'bytes','path'}`) as bytes or a path; None stays None."
     if v is None: return None
@@ -64,7 +64,7 @@ def _from_dataset_dict(dsd)->dict:
         out[split] = df
     return out
 
-# %% ../nbs/01_captioning.ipynb #4018dd9a
+# %% ../nbs/01_captioning.ipynb #73605a17
 def _read_source(source:str|Path)->tuple[dict, str]:
     "Read every split found in `source`; returns (split -> DataFrame, kind of source)."
     path = Path(source)
@@ -83,7 +83,7 @@ def _read_source(source:str|Path)->tuple[dict, str]:
     from datasets import load_dataset
     return _from_dataset_dict(load_dataset(str(source))), 'hub'
 
-# %% ../nbs/01_captioning.ipynb #0eb19eda
+# %% ../nbs/01_captioning.ipynb #d8afa839
 def _where(source, split:str, df:pd.DataFrame, i:int, col:str)->str:
     "Where a bad value is: source, split, row number and odai_id when there is one, column."
     oid = f" (odai_id={df['odai_id'].iloc[i]})" if 'odai_id' in df else ''
@@ -98,7 +98,7 @@ def _blank(values)->np.ndarray:
     "True where a value is missing or only whitespace."
     return np.array([_isna(v) or (isinstance(v, str) and not v.strip()) for v in values], dtype=bool)
 
-# %% ../nbs/01_captioning.ipynb #0a0cd423
+# %% ../nbs/01_captioning.ipynb #36fb0345
 def validate_split(df:pd.DataFrame, # one split, as read from the source
                    split:str,       # its name, for messages
                    source='dataset', # file or dataset name, for messages
@@ -120,7 +120,7 @@ def validate_split(df:pd.DataFrame, # one split, as read from the source
             raise HumorDataError(f"{_where(source, split, df, i, col)}: {problem} (value: {df[col].iloc[i]!r})")
     return df.assign(score=score.astype(float))
 
-# %% ../nbs/01_captioning.ipynb #f1413b0c
+# %% ../nbs/01_captioning.ipynb #cb1e2188
 def open_image(image)->Image.Image:
     "A loaded PIL image from a path, bytes, a `datasets` image dict or a PIL image."
     if isinstance(image, dict): image = image.get('bytes') or image.get('path')
@@ -136,7 +136,7 @@ def image_md5(image, # a path, bytes, `datasets` image dict or PIL image
     im = open_image(image)
     return hashlib.md5(f'{im.mode}|{im.width}x{im.height}|'.encode() + im.tobytes()).hexdigest()
 
-# %% ../nbs/01_captioning.ipynb #cc01346a
+# %% ../nbs/01_captioning.ipynb #f8c776ac
 def _hash_images(df:pd.DataFrame, split:str, source)->list:
     "MD5 per row ('' for text rows); an unreadable image raises `HumorDataError` naming its row."
     hashes, seen = [], {}
@@ -154,7 +154,7 @@ def _derived_odai_id(kind:str, odai:str, md5:str)->str:
     "A stable prompt id for sources without one: from the image content or the prompt text."
     return ('img-' + md5[:12]) if kind == 'image' else ('txt-' + hashlib.md5(str(odai).encode()).hexdigest()[:12])
 
-# %% ../nbs/01_captioning.ipynb #04b4b1e0
+# %% ../nbs/01_captioning.ipynb #33536734
 def load_humor_dataset(source:str|Path=DEFAULT_DATASET, # Hub id, imagefolder dir, dir of CSV/Parquet splits, or save_to_disk dir
                        splits:tuple=SPLITS,              # splits that must be present
                       )->dict:                            # split -> validated DataFrame with `image_md5` and `odai_id`
@@ -171,7 +171,7 @@ def load_humor_dataset(source:str|Path=DEFAULT_DATASET, # Hub id, imagefolder di
         out[split] = df
     return out
 
-# %% ../nbs/01_captioning.ipynb #d279bc2f
+# %% ../nbs/01_captioning.ipynb #19975870
 @contextmanager
 def atomic_path(path:str|Path): # final path; the context yields a temporary path next to it
     "Yield a temporary path next to `path`; on success it replaces `path`, on error it is removed."
@@ -198,7 +198,7 @@ def write_atomic(frames:dict, # file name -> DataFrame (written as CSV) or a fun
             if os.path.exists(tmp): os.remove(tmp)
     return [out_dir/name for name in frames]
 
-# %% ../nbs/01_captioning.ipynb #43fcebbc
+# %% ../nbs/01_captioning.ipynb #96ccb479
 def settings_key(settings:dict)->str:
     "Short fingerprint of caption settings."
     return hashlib.sha256(json.dumps(settings, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
@@ -242,7 +242,7 @@ class CaptionCache:
         with open(self.write_path, 'rb') as f:
             f.seek(-1, os.SEEK_END); return f.read(1) == b'\n'
 
-# %% ../nbs/01_captioning.ipynb #16af2f67
+# %% ../nbs/01_captioning.ipynb #3c8bfb4d
 DEFAULT_CAPTION_MODEL = 'Qwen/Qwen2.5-VL-3B-Instruct'
 DEFAULT_INSTRUCTION = ('この画像は大喜利の「画像で一言」のお題です。写っているもの、人物や動物の様子、状況を、'
                        '大喜利のお題文のような自然な日本語の一文から二文で説明してください。説明文だけを出力してください。')
@@ -258,7 +258,7 @@ def pick_dtype(device:str):
     if not str(device).startswith('cuda'): return torch.float32
     return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
 
-# %% ../nbs/01_captioning.ipynb #f52fa116
+# %% ../nbs/01_captioning.ipynb #75e08416
 class QwenCaptioner:
     "Batched, greedy image captioning with a Qwen2.5-VL model."
     def __init__(self, model:str=DEFAULT_CAPTION_MODEL, # Hub id or local folder
@@ -295,7 +295,7 @@ class QwenCaptioner:
                                       temperature=None, top_p=None, top_k=None)
         return [t.strip() for t in self.processor.batch_decode(out[:, batch['input_ids'].shape[1]:], skip_special_tokens=True)]
 
-# %% ../nbs/01_captioning.ipynb #07ae2468
+# %% ../nbs/01_captioning.ipynb #2af563f2
 _QWEN_SPECIAL = ['<|endoftext|>', '<|im_start|>', '<|im_end|>', '<|vision_start|>', '<|vision_end|>', '<|image_pad|>', '<|video_pad|>']
 _QWEN_TEMPLATE = (
     "{% for message in messages %}{% if loop.first and message['role'] != 'system' %}<|im_start|>system\nYou are a helpful assistant.<|im_end|>\n{% endif %}"
@@ -313,7 +313,7 @@ def _tiny_qwen_tokenizer(texts:list):
                                                        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False))
     return PreTrainedTokenizerFast(tokenizer_object=tok, eos_token='<|im_end|>', pad_token='<|endoftext|>')
 
-# %% ../nbs/01_captioning.ipynb #fd3e7343
+# %% ../nbs/01_captioning.ipynb #8c2f5a16
 def build_tiny_qwen(path:str|Path, # folder to write the model and processor to
                     seed:int=0)->Path:
     "Save a tiny random Qwen2.5-VL and its processor to `path`, loadable with `from_pretrained`."
@@ -336,7 +336,7 @@ def build_tiny_qwen(path:str|Path, # folder to write the model and processor to
                         chat_template=_QWEN_TEMPLATE).save_pretrained(path)
     return Path(path)
 
-# %% ../nbs/01_captioning.ipynb #aa489d51
+# %% ../nbs/01_captioning.ipynb #10f14c7e
 @dataclass
 class CaptionStats:
     "What a captioning run did."
@@ -362,7 +362,7 @@ def caption_images(images:dict,            # md5 -> image (path, bytes or PIL)
     stats.seconds = time.time() - t0
     return stats
 
-# %% ../nbs/01_captioning.ipynb #4e2bf82e
+# %% ../nbs/01_captioning.ipynb #04c9937f
 def distinct_images(splits:dict)->dict:
     "md5 -> first image with that content, across all splits."
     out = {}
@@ -380,7 +380,7 @@ def captioned_frame(df:pd.DataFrame, cache:CaptionCache)->pd.DataFrame:
     first = ['odai_id', 'odai_type', 'odai', 'response', 'score', 'image_md5']
     return df[first + [c for c in df.columns if c not in first and c != 'image']]
 
-# %% ../nbs/01_captioning.ipynb #a97bea34
+# %% ../nbs/01_captioning.ipynb #807ffb34
 def caption_dataset(splits:dict,          # split -> frame from `load_humor_dataset`
                     captioner,
                     cache:CaptionCache,
@@ -396,7 +396,7 @@ def caption_dataset(splits:dict,          # split -> frame from `load_humor_data
     if out_dir is not None and process_index == 0: write_atomic({f'{s}.csv': f for s, f in frames.items()}, out_dir)
     return frames, stats
 
-# %% ../nbs/01_captioning.ipynb #8dfcb68d
+# %% ../nbs/01_captioning.ipynb #df983a8e
 def run_captioning(dataset:str|Path=DEFAULT_DATASET, out:str|Path='data/caption_processed',
                    cache:str|Path='data/caption_cache/captions.jsonl', captioner=None, progress:bool=True, **captioner_kw)->dict:
     "Load `dataset`, caption its distinct images (resuming from `cache`), write `{out}/{split}.csv`; returns a summary."
@@ -417,7 +417,7 @@ def print_summary(title:str, summary:dict):
     print(title)
     for k, v in summary.items(): print(f'  {k}: {v}')
 
-# %% ../nbs/01_captioning.ipynb #3ad1c48d
+# %% ../nbs/01_captioning.ipynb #af757c79
 def run_cli(func, argv:list|None=None):
     "Parse `argv` (default: the command line) with fastcore's `anno_parser` for `func`, accepting dashed option names."
     func = getattr(func, '__wrapped__', func)
@@ -429,7 +429,7 @@ def run_cli(func, argv:list|None=None):
     args.pop('pdb', None); args.pop('xtra', None)
     return func(**args)
 
-# %% ../nbs/01_captioning.ipynb #ac68debb
+# %% ../nbs/01_captioning.ipynb #2a1892b6
 @call_parse
 def humor_ce_caption(dataset:str=DEFAULT_DATASET,        # Hub dataset id, imagefolder dir, dir of {split}.csv/.parquet, or save_to_disk dir
                      out:str='data/caption_processed',   # output directory for {train,validation,test}.csv

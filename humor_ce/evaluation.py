@@ -8,7 +8,7 @@ __all__ = ['METRICS', 'BASELINES', 'MODEL_LABELS', 'PLOTS', 'check_lengths', 'pr
            'predict_baselines', 'metrics_tables', 'plot_pred_vs_true', 'plot_residuals', 'plot_model_vs_baselines',
            'plot_spearman_within', 'evaluate', 'format_table', 'humor_ce_evaluate', 'evaluate_cli']
 
-# %% ../nbs/03_evaluation.ipynb #300f066b
+# %% ../nbs/03_evaluation.ipynb #569a87da
 import json, math, sys, time, warnings
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -18,7 +18,7 @@ from fastcore.script import call_parse
 from .captioning import HumorDataError, ODAI_TYPES, _where, _first_bad, write_atomic, run_cli, print_summary
 from .training import read_pairs, within_prompt_spearman, HumorPredictor
 
-# %% ../nbs/03_evaluation.ipynb #7e202394
+# %% ../nbs/03_evaluation.ipynb #5d808bcc
 def check_lengths(n_rows:int, preds)->np.ndarray:
     "Predictions as an array; a count that differs from the number of rows is an error, never a truncation."
     preds = np.asarray(preds, dtype=float).reshape(-1)
@@ -29,7 +29,7 @@ def predict_frame(predictor, df:pd.DataFrame, batch_size:int=64, progress:bool=T
     "Score every row of `df` (columns odai, response) in input order, in score units."
     return check_lengths(len(df), predictor.predict(df['odai'].tolist(), df['response'].tolist(), batch_size, progress))
 
-# %% ../nbs/03_evaluation.ipynb #84e68be6
+# %% ../nbs/03_evaluation.ipynb #208bac55
 def ndcg_gains(y_true, floor:float|None=None)->np.ndarray:
     "Non-negative gains: score minus `floor` (default: the lowest score given)."
     y = np.asarray(y_true, dtype=float)
@@ -59,7 +59,7 @@ def row_metrics(y_true, y_pred, floor:float|None=None)->dict:
     return dict(mse=mse, rmse=math.sqrt(mse), r2=1 - mse / var if var > 0 else float('nan'), pearson=_corr(y, p),
                 spearman=_corr(rankdata(y), rankdata(p)), ndcg_global=global_ndcg(y, p, floor))
 
-# %% ../nbs/03_evaluation.ipynb #e890b064
+# %% ../nbs/03_evaluation.ipynb #fb030fcf
 def ndcg_at(gains, y_pred, k:int|None)->float:
     "NDCG@k of one prompt's responses (k=None: all)."
     return float(ndcg_score([gains], [np.asarray(y_pred, float)], k=k))
@@ -76,7 +76,7 @@ def per_prompt_metrics(df:pd.DataFrame, pred:str, floor:float)->pd.DataFrame:
                          ndcg_all=ndcg_at(gains, pr, None) if rankable else np.nan, spearman=rho if rankable else np.nan))
     return pd.DataFrame(rows)
 
-# %% ../nbs/03_evaluation.ipynb #76e8707f
+# %% ../nbs/03_evaluation.ipynb #afc9ed94
 METRICS = ('mse', 'rmse', 'r2', 'pearson', 'spearman', 'ndcg_global', 'ndcg_1', 'ndcg_3', 'ndcg_all', 'spearman_within')
 
 def _summary(y, p, pp:np.ndarray, floor:float)->dict:
@@ -115,7 +115,7 @@ def evaluate_predictions(df:pd.DataFrame,  # rows with group, odai_type, score a
     for m in models: per_prompt[[f'{m}_{c}' for c in ('ndcg_1', 'ndcg_3', 'ndcg_all', 'spearman')]] = pps[m][['ndcg_1', 'ndcg_3', 'ndcg_all', 'spearman']].to_numpy()
     return res, per_prompt
 
-# %% ../nbs/03_evaluation.ipynb #cf241319
+# %% ../nbs/03_evaluation.ipynb #fdc6253d
 BASELINES = ('global_mean', 'type_mean', 'prompt_mean')
 
 def fit_baselines(train:pd.DataFrame, shrink:float=3.0)->dict:
@@ -131,7 +131,7 @@ def predict_baselines(b:dict, df:pd.DataFrame)->pd.DataFrame:
     pm = np.array([b['prompt_mean'].get(g, 0.0) for g in df['group']])
     return pd.DataFrame(dict(global_mean=b['global_mean'], type_mean=tm, prompt_mean=(n*pm + b['shrink']*tm) / (n + b['shrink'])), index=df.index)
 
-# %% ../nbs/03_evaluation.ipynb #4ff75276
+# %% ../nbs/03_evaluation.ipynb #8f27bd65
 MODEL_LABELS = dict(cross_encoder='cross-encoder', global_mean='global mean', type_mean='type mean', prompt_mean='prompt mean (shrunk)')
 
 def metrics_tables(df:pd.DataFrame, models:list, n_boot:int=1000, seed:int=0)->tuple: # (overall, by type, per prompt)
@@ -147,7 +147,7 @@ def metrics_tables(df:pd.DataFrame, models:list, n_boot:int=1000, seed:int=0)->t
     by_type = [wide(evaluate_predictions(d, models, n_boot, seed, floor)[0], odai_type=t) for t, d in df.groupby('odai_type')]
     return wide(overall), pd.concat(by_type, ignore_index=True), per_prompt
 
-# %% ../nbs/03_evaluation.ipynb #79bd1b4d
+# %% ../nbs/03_evaluation.ipynb #f6bb400e
 def _fig(): 
     import matplotlib; matplotlib.use('Agg', force=False)
     import matplotlib.pyplot as plt, seaborn as sns
@@ -178,7 +178,7 @@ def plot_residuals(df:pd.DataFrame, pred:str='cross_encoder'):
     ax.set(title=f'{MODEL_LABELS.get(pred, pred)}: residuals by prompt type', xlabel='predicted - true score (rating units)', ylabel='density')
     fig.tight_layout(); return fig
 
-# %% ../nbs/03_evaluation.ipynb #d7abaa2f
+# %% ../nbs/03_evaluation.ipynb #4776f404
 def plot_model_vs_baselines(overall:pd.DataFrame, metrics=('rmse', 'r2', 'ndcg_3', 'spearman_within')):
     "The main metrics for the model and each baseline, with 95% bootstrap CIs as error bars."
     plt, sns = _fig()
@@ -207,7 +207,7 @@ def plot_spearman_within(per_prompt:pd.DataFrame, pred:str='cross_encoder'):
 
 PLOTS = dict(pred_vs_true=plot_pred_vs_true, residuals=plot_residuals)
 
-# %% ../nbs/03_evaluation.ipynb #f787d308
+# %% ../nbs/03_evaluation.ipynb #f05f7200
 def _read_eval(path)->pd.DataFrame:
     "An evaluation file, validated; an unknown odai_type is an error naming its row."
     df = read_pairs(path)
@@ -222,7 +222,7 @@ def _savefig(fig):
         _fig()[0].close(fig)
     return _w
 
-# %% ../nbs/03_evaluation.ipynb #e1d65ae6
+# %% ../nbs/03_evaluation.ipynb #945e7eae
 def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
              adapter:str|Path|None=None, # `final/` folder of a trained adapter (or pass `predictor`)
              train:str|Path|None=None,   # training CSV for the baselines (default: train.csv beside `data`)
@@ -254,7 +254,7 @@ def format_table(overall:pd.DataFrame, metrics=('rmse', 'r2', 'pearson', 'ndcg_3
             for _, r in overall.iterrows()}
     return pd.DataFrame(rows).T.to_string()
 
-# %% ../nbs/03_evaluation.ipynb #ac72a796
+# %% ../nbs/03_evaluation.ipynb #5b760209
 @call_parse
 def humor_ce_evaluate(data:str='data/caption_processed', # a CSV file, or a caption-processed folder (then --split picks the file)
                       split:str='test',                  # split file to evaluate when --data is a folder

@@ -7,7 +7,7 @@ __all__ = ['REPO_ROOT', 'SAMPLE_DIR', 'TINY_CAPTION_KW', 'DEMO_NOTE', 'fingerpri
            'peak_memory_mb', 'run_stage', 'run_pipeline', 'build_tiny_models', 'run_demo', 'humor_ce_run', 'run_main',
            'kill_when', 'PeakRSS', 'bench_predict', 'bench_train', 'benchmark', 'humor_ce_benchmark', 'benchmark_main']
 
-# %% ../nbs/04_pipeline.ipynb #b12ad639
+# %% ../nbs/04_pipeline.ipynb #1cbab8a0
 import hashlib, json, os, platform, resource, shutil, signal, subprocess, sys, tempfile, time
 from dataclasses import asdict
 from importlib.metadata import version, PackageNotFoundError
@@ -20,7 +20,7 @@ from .captioning import (DEFAULT_DATASET, DEFAULT_CAPTION_MODEL, SPLITS, run_cap
 from .training import DEFAULT_MODEL, TrainConfig, train_cross_encoder, build_tiny_bert, read_pairs
 from .evaluation import evaluate, format_table
 
-# %% ../nbs/04_pipeline.ipynb #bc052132
+# %% ../nbs/04_pipeline.ipynb #9ac83999
 def fingerprint(*paths_or_values)->str:
     "MD5 over file contents (folders: every file, sorted) and plain values; identifies a stage's inputs."
     h = hashlib.md5()
@@ -51,7 +51,7 @@ def peak_memory_mb()->dict:
     if torch.cuda.is_available(): out['cuda'] = round(torch.cuda.max_memory_allocated() / 2**20, 1)
     return out
 
-# %% ../nbs/04_pipeline.ipynb #f962e6e9
+# %% ../nbs/04_pipeline.ipynb #27e8af79
 def run_stage(name:str, out_dir:Path, fp:str, fn, manifest:dict)->dict:
     "Run `fn()` unless `out_dir` holds a done-marker for fingerprint `fp`; record time and memory in `manifest`."
     marker = Path(out_dir)/'.humor_ce_done.json'
@@ -67,7 +67,7 @@ def run_stage(name:str, out_dir:Path, fp:str, fn, manifest:dict)->dict:
     manifest['stages'][name] = rec
     return rec
 
-# %% ../nbs/04_pipeline.ipynb #55b78c2e
+# %% ../nbs/04_pipeline.ipynb #dda622b5
 def _model_fp(model:str)->str:
     "A local model folder is fingerprinted by content, a Hub id by name."
     return fingerprint(model) if Path(model).exists() else str(model)
@@ -101,7 +101,7 @@ def _evaluate_summary(data, adapter, out, progress, kw)->dict:
     s['table_text'] = format_table(s.pop('table'))
     return s
 
-# %% ../nbs/04_pipeline.ipynb #65524dca
+# %% ../nbs/04_pipeline.ipynb #877a10f8
 REPO_ROOT = Path(humor_ce.__file__).resolve().parent.parent
 SAMPLE_DIR = REPO_ROOT/'data'/'sample'
 TINY_CAPTION_KW = dict(device='cpu', batch_size=4, max_new_tokens=16, min_pixels=4*28*28, max_pixels=16*28*28)
@@ -140,7 +140,7 @@ A real run (downloads the models; a GPU helps):
       --model hotchpotch/japanese-reranker-cross-encoder-large-v1 --out data/runs/main
 """
 
-# %% ../nbs/04_pipeline.ipynb #ed465c9f
+# %% ../nbs/04_pipeline.ipynb #a613c42d
 @call_parse
 def humor_ce_run(demo:bool=False,                      # offline demo on data/sample with tiny local models (ignores the model options)
                  dataset:str=DEFAULT_DATASET,          # Hub dataset id, imagefolder dir, dir of {split}.csv/.parquet, or save_to_disk dir
@@ -169,7 +169,7 @@ def run_main():
     try: run_cli(humor_ce_run)
     except (HumorDataError, FileNotFoundError, ValueError) as e: sys.exit(f'humor-ce-run: error: {e}')
 
-# %% ../nbs/04_pipeline.ipynb #52037d0e
+# %% ../nbs/04_pipeline.ipynb #3b7f9242
 def kill_when(cmd:list, ready, timeout:float=300, poll:float=0.02, **kw)->bool: # True if killed, False if it finished first
     "Start `cmd`, SIGKILL it as soon as `ready()` is true."
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
@@ -181,7 +181,7 @@ def kill_when(cmd:list, ready, timeout:float=300, poll:float=0.02, **kw)->bool: 
 
 def _lines(path:Path)->int: return len(path.read_text().splitlines()) if path.exists() else 0
 
-# %% ../nbs/04_pipeline.ipynb #2958d6fd
+# %% ../nbs/04_pipeline.ipynb #0ada9555
 class PeakRSS:
     "Context manager: peak growth of this process's resident memory (MB) while inside, sampled every 5 ms."
     def __enter__(self):
@@ -206,7 +206,7 @@ def _batches(tok, df, way:str, batch_size:int, max_length:int=512, shuffle_seed:
         if shuffle_seed is not None: np.random.default_rng(shuffle_seed).shuffle(batches)
     return batches, sum(b['input_ids'].numel() for b in batches), real
 
-# %% ../nbs/04_pipeline.ipynb #b0849c00
+# %% ../nbs/04_pipeline.ipynb #4df3ed8f
 def _timed(fn, device)->tuple: # (seconds, peak MB)
     import torch
     cuda = str(device).startswith('cuda')
@@ -236,7 +236,7 @@ def bench_train(model, batches, device, lr:float=2e-4)->tuple:
             loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
     model.train(); return _timed(run, device)
 
-# %% ../nbs/04_pipeline.ipynb #75fb1e94
+# %% ../nbs/04_pipeline.ipynb #42802098
 def benchmark(data:str|Path, model:str=DEFAULT_MODEL, n_pairs:int=256, train_pairs:int=64, batch_size:int=32,
               max_length:int=512, device:str='auto', seed:int=0)->pd.DataFrame:
     "Pairs per second and peak memory, the original's way vs humor_ce's, for prediction and training."
@@ -260,7 +260,7 @@ def benchmark(data:str|Path, model:str=DEFAULT_MODEL, n_pairs:int=256, train_pai
     res.attrs.update(model=str(model), device=device, data=str(data), torch=torch.__version__, threads=torch.get_num_threads())
     return res
 
-# %% ../nbs/04_pipeline.ipynb #e62842d5
+# %% ../nbs/04_pipeline.ipynb #21261870
 @call_parse
 def humor_ce_benchmark(data:str='data/caption_processed/validation.csv', # CSV of (odai, response, score) pairs to time on
                        model:str=DEFAULT_MODEL,       # cross-encoder: Hub id or local folder (both ways use the same one)
