@@ -42,6 +42,8 @@ def main(min_plots:int):
             images = d.execute_script(IMAGES_JS)
             if broken := [src for ok, w, src in images if not ok or w == 0]: problems.append(f'{page}: {len(broken)} broken images')
             d.save_screenshot(str(shots/page.replace('.html', '.png')))
+            if images:  # a second screenshot scrolled to the first figure
+                d.execute_script("document.images[0].scrollIntoView()"); d.save_screenshot(str(shots/page.replace('.html', '-figures.png')))
             print(f'{page}: {len(images)} images loaded, {len(nav)} navigation links')
             if page == 'evaluation.html' and sum(w > 0 for _, w, _ in images) < min_plots:
                 problems.append(f'evaluation.html: {sum(w > 0 for _, w, _ in images)} plots shown, expected at least {min_plots}')
