@@ -9,7 +9,7 @@ __all__ = ['PAIR_COLUMNS', 'DEFAULT_MODEL', 'DEFAULT_TARGETS', 'LOSSES', 'MODEL_
            'within_prompt_spearman', 'regression_metrics', 'train_cross_encoder', 'save_final', 'HumorPredictor',
            'humor_ce_train', 'train_cli']
 
-# %% ../nbs/02_lora_training.ipynb #560b1ccd
+# %% ../nbs/02_lora_training.ipynb #03f3bcbe
 import json, math, os, shutil, sys, tempfile, time
 from dataclasses import dataclass, asdict, field
 from pathlib import Path
@@ -20,7 +20,7 @@ from tqdm.auto import tqdm
 from fastcore.script import call_parse
 from .captioning import HumorDataError, _where, _first_bad, _blank, pick_device, run_cli, print_summary, atomic_path
 
-# %% ../nbs/02_lora_training.ipynb #43c61a24
+# %% ../nbs/02_lora_training.ipynb #217120f6
 PAIR_COLUMNS = ('odai', 'response', 'score')
 
 def validate_pairs(df:pd.DataFrame, source)->pd.DataFrame:
@@ -45,7 +45,7 @@ def read_pairs(path:str|Path)->pd.DataFrame: # a caption-processed CSV
     if not path.exists(): raise HumorDataError(f"{path}: file not found")
     return validate_pairs(pd.read_csv(path, keep_default_na=False, na_values=['', 'nan', 'NaN']), path)
 
-# %% ../nbs/02_lora_training.ipynb #51f35943
+# %% ../nbs/02_lora_training.ipynb #d2187bb1
 @dataclass
 class ScoreScaler:
     "Min-max scaling of humor scores to [0, 1], fitted on the training split."
@@ -65,7 +65,7 @@ class ScoreScaler:
     @classmethod
     def load(cls, path): d = json.loads(Path(path).read_text()); return cls(d['lo'], d['hi'])
 
-# %% ../nbs/02_lora_training.ipynb #21dd983b
+# %% ../nbs/02_lora_training.ipynb #228a65fe
 DEFAULT_MODEL = 'hotchpotch/japanese-reranker-cross-encoder-large-v1'
 
 def load_cross_encoder(model:str|Path=DEFAULT_MODEL)->tuple: # (tokenizer, model with one output)
@@ -76,7 +76,7 @@ def load_cross_encoder(model:str|Path=DEFAULT_MODEL)->tuple: # (tokenizer, model
     net.config.problem_type = 'regression'
     return tok, net
 
-# %% ../nbs/02_lora_training.ipynb #84949b04
+# %% ../nbs/02_lora_training.ipynb #7c40a0ec
 def build_tiny_bert(path:str|Path, # folder to write the tokenizer and model to
                     texts:list,    # texts whose MeCab words make the vocabulary
                     seed:int=0)->Path:
@@ -95,7 +95,7 @@ def build_tiny_bert(path:str|Path, # folder to write the tokenizer and model to
     BertForSequenceClassification(cfg).save_pretrained(path)
     return path
 
-# %% ../nbs/02_lora_training.ipynb #59d8b4ee
+# %% ../nbs/02_lora_training.ipynb #4682629f
 DEFAULT_TARGETS = ('query', 'key', 'value', 'dense')
 
 def head_modules(model)->list:
@@ -112,7 +112,7 @@ def find_lora_targets(model, targets=DEFAULT_TARGETS)->list: # full names of the
         raise ValueError(f"LoRA targets {list(targets)} match no Linear layer of {type(model).__name__}; its Linear layers are named: {names}")
     return found
 
-# %% ../nbs/02_lora_training.ipynb #6e043d3f
+# %% ../nbs/02_lora_training.ipynb #41a5b13f
 def add_lora(model, r:int=8, alpha:int=16, dropout:float=0.1, targets=DEFAULT_TARGETS):
     "Wrap `model` with LoRA adapters on the found targets; the head is trained in full and saved with them."
     from peft import LoraConfig, get_peft_model, TaskType
@@ -120,7 +120,7 @@ def add_lora(model, r:int=8, alpha:int=16, dropout:float=0.1, targets=DEFAULT_TA
                      target_modules=find_lora_targets(model, targets), modules_to_save=head_modules(model))
     return get_peft_model(model, cfg)
 
-# %% ../nbs/02_lora_training.ipynb #360132bf
+# %% ../nbs/02_lora_training.ipynb #6a59b1ad
 LOSSES = ('mse', 'bce', 'listwise', 'mse_raw')
 
 def listnet_loss(logits, targets, groups, temperature:float=0.1):
@@ -140,7 +140,7 @@ def humor_loss(logits, targets, groups=None, loss:str='mse'):
     if loss == 'mse_raw': return F.mse_loss(logits, targets)
     raise ValueError(f"unknown loss {loss!r}; choose one of {LOSSES}")
 
-# %% ../nbs/02_lora_training.ipynb #26401ec6
+# %% ../nbs/02_lora_training.ipynb #20f41328
 def tokenize_pairs(tok, df:pd.DataFrame, max_length:int=512)->list: # one dict per row: input_ids, ... (unpadded)
     "Tokenize (odai, response) pairs without padding."
     enc = tok(df['odai'].tolist(), df['response'].tolist(), truncation=True, max_length=max_length)
@@ -155,7 +155,7 @@ class PairCollator:
         batch = self.tok.pad([{k: f[k] for k in keys} for f in feats], return_tensors='pt')
         return {**batch, **{k: (v.float() if k == 'labels' else v) for k, v in extra.items()}}
 
-# %% ../nbs/02_lora_training.ipynb #b260a2ec
+# %% ../nbs/02_lora_training.ipynb #98cf5e38
 class PromptGroupedSampler(torch.utils.data.Sampler):
     "Indices prompt by prompt, prompts in a new random order each epoch."
     def __init__(self, groups, seed:int=0): self.groups, self.seed, self.epoch = np.asarray(groups), seed, 0
@@ -166,7 +166,7 @@ class PromptGroupedSampler(torch.utils.data.Sampler):
         by_group = pd.Series(np.arange(len(self.groups))).groupby(self.groups).apply(list)
         return iter([i for g in uniq for i in by_group[g]])
 
-# %% ../nbs/02_lora_training.ipynb #b519c5a7
+# %% ../nbs/02_lora_training.ipynb #3411e1ac
 @dataclass
 class TrainConfig:
     "Everything that defines a training run; saved as `final/training_config.json`."
@@ -189,7 +189,7 @@ class TrainConfig:
     seed:int = 42
     device:str = 'auto'
 
-# %% ../nbs/02_lora_training.ipynb #9167558f
+# %% ../nbs/02_lora_training.ipynb #936d72ad
 def within_prompt_spearman(y_true, y_pred, groups)->tuple: # (mean Spearman, number of prompts it averages)
     "Mean Spearman correlation within prompts that have at least two distinct true scores."
     df = pd.DataFrame(dict(t=np.asarray(y_true), p=np.asarray(y_pred), g=np.asarray(groups)))
@@ -204,7 +204,7 @@ def regression_metrics(y_true, y_pred, groups)->dict:
     rho, n = within_prompt_spearman(y_true, y_pred, groups)
     return dict(rmse=math.sqrt(mse), r2=1 - mse / float(np.var(y_true)), spearman_within=rho, prompts=n)
 
-# %% ../nbs/02_lora_training.ipynb #dccbaff1
+# %% ../nbs/02_lora_training.ipynb #e1381865
 def _to_scores(logits, scaler:ScoreScaler, loss:str):
     "Logits -> scores in original units (sigmoid, then the scaler's inverse; the raw logit for `mse_raw`)."
     z = np.asarray(logits, dtype=float).reshape(-1)
@@ -224,9 +224,13 @@ def _trainer_class():
         def _get_train_sampler(self, train_dataset=None):
             if self.humor_loss_name == 'listwise': return PromptGroupedSampler(self.groups, self.args.seed)
             return super()._get_train_sampler(train_dataset)
+        def _get_eval_sampler(self, eval_dataset):
+            # validation in file order: the within-prompt metric pairs predictions with prompt ids by position
+            if self.args.world_size > 1: return super()._get_eval_sampler(eval_dataset)
+            return torch.utils.data.SequentialSampler(eval_dataset)
     return HumorTrainer
 
-# %% ../nbs/02_lora_training.ipynb #5ed7f164
+# %% ../nbs/02_lora_training.ipynb #9a5f556a
 class _PairDataset(torch.utils.data.Dataset):
     "Tokenized pairs with scaled labels, prompt group ids and lengths (for length grouping)."
     def __init__(self, feats, labels, groups): self.feats, self.labels, self.groups = feats, labels, groups
@@ -239,7 +243,7 @@ def _dataset(tok, df, scaler, cfg:TrainConfig)->_PairDataset:
         feats = [tok.pad(f, padding='max_length', max_length=cfg.max_length) for f in feats]
     return _PairDataset(feats, scaler.transform(df['score']), pd.factorize(df['group'])[0])
 
-# %% ../nbs/02_lora_training.ipynb #d5ae5584
+# %% ../nbs/02_lora_training.ipynb #fbe9783d
 def _training_args(cfg:TrainConfig, out:Path, progress:bool):
     from transformers import TrainingArguments
     device = pick_device(cfg.device)
@@ -255,7 +259,7 @@ def _training_args(cfg:TrainConfig, out:Path, progress:bool):
         use_cpu=device == 'cpu', seed=cfg.seed, data_seed=cfg.seed, report_to='none', disable_tqdm=not progress,
         label_names=['labels'], remove_unused_columns=False, dataloader_num_workers=0)
 
-# %% ../nbs/02_lora_training.ipynb #3ae3c20e
+# %% ../nbs/02_lora_training.ipynb #96510406
 def _history(log_history:list)->list:
     "Per-epoch validation metrics from the Trainer's log."
     keep = ('eval_rmse', 'eval_r2', 'eval_spearman_within', 'eval_loss')
@@ -289,12 +293,14 @@ def train_cross_encoder(train:str|Path|pd.DataFrame, # train.csv (or a validated
     trainer.train(resume_from_checkpoint=True if has_ckpt else None)
     history = _history(trainer.state.log_history)
     best = min(history, key=lambda h: h['rmse'])
+    if not trainer.is_world_process_zero():  # under torchrun / accelerate launch only the main process writes final/
+        return dict(best_epoch=best['epoch'], process_index=trainer.args.process_index)
     final = save_final(trainer.model, tok, scaler, cfg, history, best, out, dict(train=str(train) if not isinstance(train, pd.DataFrame) else 'frame',
                        rows_train=len(tr), rows_valid=len(va), seconds=round(time.time() - t0, 1)))
     return dict(best_epoch=best['epoch'], **{f'valid_{k}': v for k, v in best.items() if k != 'epoch'}, epochs_run=len(history),
                 seconds=round(time.time() - t0, 1), final=str(final.resolve()), resumed=has_ckpt)
 
-# %% ../nbs/02_lora_training.ipynb #3b68661e
+# %% ../nbs/02_lora_training.ipynb #ad5655d8
 MODEL_CARD = """# humor_ce cross-encoder (LoRA adapter)
 
 Predicts the humor score of an oogiri (大喜利) response to a prompt.
@@ -316,8 +322,8 @@ def save_final(model, tok, scaler:ScoreScaler, cfg:TrainConfig, history:list, be
     try:
         model.save_pretrained(tmp); tok.save_pretrained(tmp); scaler.save(tmp/'scaler.json')
         (tmp/'training_config.json').write_text(json.dumps(asdict(cfg), indent=1, default=list))
-        (tmp/'history.json').write_text(json.dumps(dict(best=best, epochs=history), indent=1))
-        targets = model.peft_config['default'].target_modules
+        (tmp/'history.json').write_text(json.dumps(dict(best=best, epochs=history, seconds=data.get('seconds')), indent=1))
+        targets = [n for n, m in model.named_modules() if hasattr(m, 'lora_A') and len(m.lora_A)]  # the adapted layers
         (tmp/'README.md').write_text(MODEL_CARD.format(**{**asdict(cfg), **asdict(scaler), **data, **{k: best[k] for k in ('rmse', 'r2', 'spearman_within')}}, best_epoch=best['epoch'],
                                      n_targets=len(targets), target_names=sorted({t.split('.')[-1] for t in targets})))
         if (out/'final').exists(): shutil.rmtree(out/'final')
@@ -326,7 +332,7 @@ def save_final(model, tok, scaler:ScoreScaler, cfg:TrainConfig, history:list, be
         if tmp.exists(): shutil.rmtree(tmp)
     return out/'final'
 
-# %% ../nbs/02_lora_training.ipynb #f29674ce
+# %% ../nbs/02_lora_training.ipynb #0bfd3c1a
 class HumorPredictor:
     "Scores (odai, response) pairs with a trained cross-encoder."
     def __init__(self, model, tok, scaler:ScoreScaler, loss:str='mse', max_length:int=512, device:str='auto'):
@@ -360,7 +366,7 @@ class HumorPredictor:
                 logits[idx] = self.model(**batch).logits.float().squeeze(-1).cpu().numpy()
         return _to_scores(logits, self.scaler, self.loss)
 
-# %% ../nbs/02_lora_training.ipynb #4f3802e3
+# %% ../nbs/02_lora_training.ipynb #32315967
 @call_parse
 def humor_ce_train(data:str='data/caption_processed',  # folder with train.csv and validation.csv (stage 1's output)
                    model:str=DEFAULT_MODEL,             # base cross-encoder: Hub id or local folder
