@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['REPO_ROOT', 'SAMPLE_DIR', 'TINY_CAPTION_KW', 'DEMO_NOTE', 'fingerprint', 'package_versions', 'git_commit',
            'peak_memory_mb', 'run_stage', 'run_pipeline', 'build_tiny_models', 'run_demo', 'humor_ce_run', 'run_main',
-           'kill_when', 'PeakRSS', 'bench_predict', 'bench_train', 'benchmark', 'humor_ce_benchmark', 'benchmark_main']
+           'kill_when', 'bench_predict', 'bench_train', 'benchmark', 'humor_ce_benchmark', 'benchmark_main']
 
 # %% ../nbs/04_pipeline.ipynb #1cbab8a0
 import hashlib, json, os, platform, resource, shutil, signal, subprocess, sys, tempfile, time
@@ -182,18 +182,6 @@ def kill_when(cmd:list, ready, timeout:float=300, poll:float=0.02, **kw)->bool: 
 def _lines(path:Path)->int: return len(path.read_text().splitlines()) if path.exists() else 0
 
 # %% ../nbs/04_pipeline.ipynb #0ada9555
-class PeakRSS:
-    "Context manager: peak growth of this process's resident memory (MB) while inside, sampled every 5 ms."
-    def __enter__(self):
-        import threading
-        self.base = self.peak = self._rss(); self._stop = threading.Event()
-        self._t = threading.Thread(target=self._watch, daemon=True); self._t.start(); return self
-    def _watch(self):
-        while not self._stop.wait(0.005): self.peak = max(self.peak, self._rss())
-    def __exit__(self, *a): self._stop.set(); self._t.join(); self.mb = round((max(self.peak, self._rss()) - self.base) / 2**20, 1)
-    @staticmethod
-    def _rss()->int: return int(Path('/proc/self/statm').read_text().split()[1]) * os.sysconf('SC_PAGE_SIZE')
-
 def _batches(tok, df, way:str, batch_size:int, max_length:int=512, shuffle_seed:int|None=None)->tuple: # (batches, positions, real tokens)
     "Token batches the original way (pad to max_length, file order) or humor_ce's (per-batch padding, by length)."
     from humor_ce.training import tokenize_pairs
@@ -207,15 +195,13 @@ def _batches(tok, df, way:str, batch_size:int, max_length:int=512, shuffle_seed:
     return batches, sum(b['input_ids'].numel() for b in batches), real
 
 # %% ../nbs/04_pipeline.ipynb #4df3ed8f
-def _timed(fn, device)->tuple: # (seconds, peak MB)
+def _timed(fn, device)->tuple: # (seconds, peak GPU MB or None on CPU)
     import torch
     cuda = str(device).startswith('cuda')
     if cuda: torch.cuda.synchronize(); torch.cuda.reset_peak_memory_stats()
-    with PeakRSS() as mem:
-        t0 = time.perf_counter(); fn()
-        if cuda: torch.cuda.synchronize()
-        dt = time.perf_counter() - t0
-    return dt, (round(torch.cuda.max_memory_allocated() / 2**20, 1) if cuda else mem.mb)
+    t0 = time.perf_counter(); fn()
+    if cuda: torch.cuda.synchronize()
+    return time.perf_counter() - t0, (round(torch.cuda.max_memory_allocated() / 2**20, 1) if cuda else None)
 
 def bench_predict(model, batches, device)->tuple:
     "Time a forward pass over every batch (inference mode)."
@@ -237,35 +223,43 @@ def bench_train(model, batches, device, lr:float=2e-4)->tuple:
     model.train(); return _timed(run, device)
 
 # %% ../nbs/04_pipeline.ipynb #42802098
-def benchmark(data:str|Path, model:str=DEFAULT_MODEL, n_pairs:int=256, train_pairs:int=64, batch_size:int=32,
-              max_length:int=512, device:str='auto', seed:int=0)->pd.DataFrame:
-    "Pairs per second and peak memory, the original's way vs humor_ce's, for prediction and training."
+def _measure(task:str, way:str, df:pd.DataFrame, model:str, batch_size:int, max_length:int, device:str, seed:int, threads:int)->dict:
+    "One timing in a fresh process, so that its peak memory is its own."
     import torch
-    from humor_ce.captioning import pick_device
     from humor_ce.training import load_cross_encoder, add_lora
-    device = pick_device(device); torch.manual_seed(seed)
-    df = read_pairs(data).sample(frac=1, random_state=seed)
+    torch.set_num_threads(threads); torch.manual_seed(seed)
     tok, net = load_cross_encoder(model); net = add_lora(net).to(device)
-    rows = []
-    for task, n, fn in (('predict', n_pairs, bench_predict), ('train', train_pairs, bench_train)):
-        sub = df.head(n)
-        for way in ('original', 'humor_ce'):
-            batches, positions, real = _batches(tok, sub, way, batch_size, max_length, seed if task == 'train' else None)
-            fn(net, batches[:1], device)  # warm-up
-            secs, mem = fn(net, batches, device)
-            rows.append(dict(task=task, way=way, pairs=len(sub), seconds=round(secs, 2), pairs_per_s=round(len(sub) / secs, 2),
-                             peak_mem_mb=mem, positions=positions, real_tokens=real, padding_overhead=round(positions / real, 2)))
+    batches, positions, real = _batches(tok, df, way, batch_size, max_length, seed if task == 'train' else None)
+    fn = bench_predict if task == 'predict' else bench_train
+    fn(net, batches[:1], device)  # warm-up
+    secs, mem = fn(net, batches, device)
+    peak = mem if mem is not None else round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return dict(task=task, way=way, pairs=len(df), seconds=round(secs, 2), pairs_per_s=round(len(df) / secs, 2),
+                peak_mem_mb=peak, positions=positions, real_tokens=real, padding_overhead=round(positions / real, 2))
+
+def benchmark(data:str|Path, model:str=DEFAULT_MODEL, n_pairs:int=512, train_pairs:int=128, batch_size:int=32,
+              max_length:int=512, device:str='auto', seed:int=0)->pd.DataFrame:
+    "Pairs per second and peak memory, the original's way vs humor_ce's, for prediction and training; each timing in its own process."
+    import torch, multiprocessing as mp
+    from humor_ce.captioning import pick_device
+    device, threads = pick_device(device), torch.get_num_threads()
+    df = read_pairs(data).sample(frac=1, random_state=seed)[['odai', 'response', 'score']]
+    jobs = [(task, way, df.head(n), str(model), batch_size, max_length, device, seed, threads)
+            for task, n in (('predict', n_pairs), ('train', train_pairs)) for way in ('original', 'humor_ce')]
+    from humor_ce.pipeline import _measure as measure  # by module path, so a spawned process can import it (also from a notebook)
+    with mp.get_context('spawn').Pool(1, maxtasksperchild=1) as pool: rows = pool.starmap(measure, jobs, chunksize=1)
     res = pd.DataFrame(rows)
     res['speedup_vs_original'] = (res.pairs_per_s / res.groupby('task').pairs_per_s.transform('first')).round(2)
-    res.attrs.update(model=str(model), device=device, data=str(data), torch=torch.__version__, threads=torch.get_num_threads())
+    res.attrs.update(model=str(model), device=device, data=str(data), torch=torch.__version__, threads=threads,
+                     memory='peak GPU memory allocated' if device.startswith('cuda') else 'peak resident memory of the measuring process')
     return res
 
 # %% ../nbs/04_pipeline.ipynb #21261870
 @call_parse
 def humor_ce_benchmark(data:str='data/caption_processed/validation.csv', # CSV of (odai, response, score) pairs to time on
                        model:str=DEFAULT_MODEL,       # cross-encoder: Hub id or local folder (both ways use the same one)
-                       n_pairs:int=256,               # pairs for the prediction timing
-                       train_pairs:int=64,            # pairs for the training-step timing
+                       n_pairs:int=512,               # pairs for the prediction timing
+                       train_pairs:int=128,           # pairs for the training-step timing
                        batch_size:int=32,             # pairs per batch, both ways
                        max_length:int=512,            # the original's padded length and the truncation limit
                        device:str='auto',             # auto, cpu, cuda, ...
@@ -273,7 +267,7 @@ def humor_ce_benchmark(data:str='data/caption_processed/validation.csv', # CSV o
     "Time prediction and training, the original's way (pad to 512, file order) vs humor_ce's (dynamic padding, by length)."
     res = benchmark(data, model, n_pairs, train_pairs, batch_size, max_length, device, seed)
     print(f"humor-ce-benchmark: model {res.attrs['model']} on {res.attrs['device']} ({res.attrs['threads']} threads, torch {res.attrs['torch']}), "
-          f"pairs from {res.attrs['data']}, batch {batch_size}")
+          f"pairs from {res.attrs['data']}, batch {batch_size}; memory: {res.attrs['memory']}")
     print(res.to_string(index=False))
     return res
 
