@@ -84,10 +84,10 @@ def _read_source(source:str|Path)->tuple[dict, str]:
     return _from_dataset_dict(load_dataset(str(source))), 'hub'
 
 # %% ../nbs/01_captioning.ipynb #d8afa839
-def _where(source, split:str, df:pd.DataFrame, i:int, col:str)->str:
-    "Where a bad value is: source, split, row number and odai_id when there is one, column."
+def _where(source, split:str|None, df:pd.DataFrame, i:int, col:str)->str:
+    "Where a bad value is: source, split (None for a single file), row number and odai_id when there is one, column."
     oid = f" (odai_id={df['odai_id'].iloc[i]})" if 'odai_id' in df else ''
-    return f"{source} [{split}] row {i}{oid}, column '{col}'"
+    return f"{source}{f' [{split}]' if split else ''} row {i}{oid}, column '{col}'"
 
 def _first_bad(mask)->int|None:
     "Index of the first True in `mask`, or None."
@@ -398,13 +398,15 @@ def caption_dataset(splits:dict,          # split -> frame from `load_humor_data
 
 # %% ../nbs/01_captioning.ipynb #df983a8e
 def run_captioning(dataset:str|Path=DEFAULT_DATASET, out:str|Path='data/caption_processed',
-                   cache:str|Path='data/caption_cache/captions.jsonl', captioner=None, progress:bool=True, **captioner_kw)->dict:
+                   cache:str|Path='data/caption_cache/captions.jsonl', captioner=None, progress:bool=True,
+                   splits:dict|None=None, # `load_humor_dataset(dataset)` when the caller already has it
+                   **captioner_kw)->dict:
     "Load `dataset`, caption its distinct images (resuming from `cache`), write `{out}/{split}.csv`; returns a summary."
     from accelerate import PartialState
     import torch
     on_cpu = str(captioner_kw.get('device', 'auto')).startswith('cpu') or not torch.cuda.is_available()
     t0, state = time.time(), PartialState(cpu=on_cpu)  # several processes under torchrun / accelerate launch: gloo on CPU
-    splits = load_humor_dataset(dataset)
+    splits = splits or load_humor_dataset(dataset)
     if captioner_kw.get('device', 'auto') == 'auto' and state.num_processes > 1: captioner_kw['device'] = str(state.device)  # one device per process
     captioner = captioner or QwenCaptioner(**captioner_kw)
     frames, stats = caption_dataset(splits, captioner, CaptionCache(cache, settings_key(captioner.settings), state.process_index), out,

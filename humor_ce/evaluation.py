@@ -212,7 +212,7 @@ def _read_eval(path)->pd.DataFrame:
     "An evaluation file, validated; an unknown odai_type is an error naming its row."
     df = read_pairs(path)
     if (i := _first_bad(~df['odai_type'].isin(ODAI_TYPES))) is not None:
-        raise HumorDataError(f"{_where(path, '', df, i, 'odai_type').replace(' []', '')}: unknown odai_type {df['odai_type'].iloc[i]!r} (expected one of {ODAI_TYPES})")
+        raise HumorDataError(f"{_where(path, None, df, i, 'odai_type')}: unknown odai_type {df['odai_type'].iloc[i]!r} (expected one of {ODAI_TYPES})")
     return df
 
 def _savefig(fig):

@@ -76,7 +76,7 @@ def run_pipeline(dataset:str|Path=DEFAULT_DATASET, out:str|Path='data/runs/main'
                  caption_kw:dict|None=None, train_cfg:TrainConfig|None=None, eval_kw:dict|None=None, progress:bool=True)->dict:
     "Caption -> train -> evaluate under `out`, skipping finished stages; writes and returns the manifest."
     out, caption_kw, train_cfg, eval_kw = Path(out), caption_kw or {}, train_cfg or TrainConfig(), eval_kw or {}
-    load_humor_dataset(dataset)  # validate everything before anything is written
+    splits = load_humor_dataset(dataset)  # validate everything before anything is written
     cp, model_dir, result = out/'caption_processed', out/'model', out/'result'
     manifest = dict(options=dict(dataset=str(dataset), out=str(out), caption_model=str(caption_model), caption=caption_kw,
                                  train=asdict(train_cfg), evaluate=eval_kw),
@@ -85,7 +85,7 @@ def run_pipeline(dataset:str|Path=DEFAULT_DATASET, out:str|Path='data/runs/main'
     t0 = time.time()
     cap_fp = fingerprint(manifest['data_fingerprint'], _model_fp(caption_model), caption_kw)
     run_stage('caption', cp, cap_fp, lambda: run_captioning(dataset, cp, out/'caption_cache'/'captions.jsonl', model=caption_model,
-                                                             progress=progress, **caption_kw), manifest)
+                                                             progress=progress, splits=splits, **caption_kw), manifest)
     train_fp = fingerprint(cp/'train.csv', cp/'validation.csv', _model_fp(train_cfg.model), asdict(train_cfg))
     run_stage('train', model_dir, train_fp, lambda: train_cross_encoder(cp/'train.csv', cp/'validation.csv', model_dir, train_cfg,
                                                                        resume=True, progress=progress), manifest)

@@ -33,7 +33,7 @@ def validate_pairs(df:pd.DataFrame, source)->pd.DataFrame:
               ('score', score.isna() | ~np.isfinite(score.fillna(0)), 'missing, non-numeric or NaN score')]
     for col, mask, problem in checks:
         if (i := _first_bad(mask)) is not None:
-            raise HumorDataError(f"{_where(source, 'rows', df, i, col).replace(' [rows]', '')}: {problem} (value: {df[col].iloc[i]!r})")
+            raise HumorDataError(f"{_where(source, None, df, i, col)}: {problem} (value: {df[col].iloc[i]!r})")
     df = df.assign(score=score.astype(float), odai=df['odai'].astype(str), response=df['response'].astype(str))
     df['group'] = (df['odai_id'] if 'odai_id' in df else df['odai']).astype(str)
     if 'odai_type' not in df: df['odai_type'] = 'text'
