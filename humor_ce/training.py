@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['PAIR_COLUMNS', 'DEFAULT_MODEL', 'DEFAULT_TARGETS', 'LOSSES', 'MODEL_CARD', 'validate_pairs', 'read_pairs',
            'ScoreScaler', 'load_cross_encoder', 'build_tiny_bert', 'head_modules', 'find_lora_targets', 'add_lora',
-           'listnet_loss', 'humor_loss', 'tokenize_pairs', 'PairCollator', 'PromptGroupedSampler', 'TrainConfig',
-           'within_prompt_spearman', 'regression_metrics', 'train_cross_encoder', 'save_final', 'HumorPredictor',
-           'humor_ce_train', 'train_cli']
+           'head_start_value', 'init_head_bias', 'listnet_loss', 'humor_loss', 'tokenize_pairs', 'PairCollator',
+           'PromptGroupedSampler', 'TrainConfig', 'within_prompt_spearman', 'regression_metrics', 'train_cross_encoder',
+           'save_final', 'HumorPredictor', 'humor_ce_train', 'train_cli']
 
 # %% ../nbs/02_lora_training.ipynb #03f3bcbe
 import json, math, os, shutil, sys, tempfile, time
@@ -120,6 +120,22 @@ def add_lora(model, r:int=8, alpha:int=16, dropout:float=0.1, targets=DEFAULT_TA
                      target_modules=find_lora_targets(model, targets), modules_to_save=head_modules(model))
     return get_peft_model(model, cfg)
 
+# %% ../nbs/02_lora_training.ipynb #5b0f3c8e
+def head_start_value(scaled_mean:float, loss:str='mse')->float:
+    "The head output at which the model predicts the (scaled) training mean: its logit, or itself for `mse_raw`."
+    m = float(np.clip(scaled_mean, 1e-4, 1 - 1e-4))
+    return m if loss == 'mse_raw' else math.log(m / (1 - m))
+
+def init_head_bias(model, value:float)->str: # name of the layer whose bias was set
+    "Set the bias of the head's output layer (its last Linear) to `value`, before `add_lora` copies the head."
+    heads = set(head_modules(model))
+    out = [(n, m) for n, m in model.named_modules() if isinstance(m, torch.nn.Linear) and n.split('.')[0] in heads and m.bias is not None]
+    if not out: raise ValueError(f"{type(model).__name__}: no Linear layer with a bias in its head {sorted(heads)}")
+    name, layer = out[-1]
+    with torch.no_grad(): layer.bias.fill_(value)
+    return name
+
+
 # %% ../nbs/02_lora_training.ipynb #6a59b1ad
 LOSSES = ('mse', 'bce', 'listwise', 'mse_raw')
 
@@ -176,7 +192,9 @@ class TrainConfig:
     lora_alpha:int = 16
     lora_dropout:float = 0.1
     targets:tuple = DEFAULT_TARGETS
-    lr:float = 2e-4
+    lr:float = 1e-3
+    head_lr_mult:float = 10.0       # the fresh regression head learns at lr x this; the LoRA deltas at lr
+    init_head_bias:bool = True      # start the head's output at the training mean instead of at 0.5
     epochs:int = 3
     batch_size:int = 32
     grad_accum:int = 1
@@ -211,11 +229,21 @@ def _to_scores(logits, scaler:ScoreScaler, loss:str):
     return scaler.inverse(z if loss == 'mse_raw' else 1 / (1 + np.exp(-z)))
 
 def _trainer_class():
-    "A `Trainer` whose loss is `humor_loss` and whose sampler suits the loss."
+    "A `Trainer` whose loss is `humor_loss`, whose sampler suits the loss and whose head may learn faster."
     from transformers import Trainer
     class HumorTrainer(Trainer):
-        def __init__(self, *args, humor_loss_name='mse', groups=None, **kwargs):
-            super().__init__(*args, **kwargs); self.humor_loss_name, self.groups = humor_loss_name, groups
+        def __init__(self, *args, humor_loss_name='mse', groups=None, head_lr_mult=1.0, **kwargs):
+            super().__init__(*args, **kwargs); self.humor_loss_name, self.groups, self.head_lr_mult = humor_loss_name, groups, head_lr_mult
+        def create_optimizer(self, model=None):
+            # the Trainer's groups (decay / no decay), each split into backbone and head; the head's lr is scaled
+            opt = super().create_optimizer(model)
+            if self.head_lr_mult == 1 or getattr(opt, '_humor_head_split', False): return opt
+            head = {id(p) for n, p in (model or self.model).named_parameters() if '.modules_to_save.' in n}
+            opt.param_groups = [dict(g, params=ps, lr=g['lr'] * (self.head_lr_mult if is_head else 1))
+                                for g in opt.param_groups for is_head in (False, True)
+                                if (ps := [p for p in g['params'] if (id(p) in head) == is_head])]
+            opt._humor_head_split = True
+            return opt
         def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
             labels, groups = inputs.pop('labels'), inputs.pop('group', None)
             outputs = model(**inputs)
@@ -282,12 +310,13 @@ def train_cross_encoder(train:str|Path|pd.DataFrame, # train.csv (or a validated
     scaler = ScoreScaler.fit(tr['score'], train if not isinstance(train, pd.DataFrame) else 'train')
     set_seed(cfg.seed)
     tok, net = load_cross_encoder(cfg.model)
+    if cfg.init_head_bias: init_head_bias(net, head_start_value(float(np.mean(scaler.transform(tr['score']))), cfg.loss))
     net = add_lora(net, cfg.lora_r, cfg.lora_alpha, cfg.lora_dropout, cfg.targets)
     va_groups = va['group'].to_numpy()
     def metrics(p): return regression_metrics(scaler.inverse(p.label_ids), _to_scores(p.predictions, scaler, cfg.loss), va_groups)
     trainer = _trainer_class()(model=net, args=_training_args(cfg, out, progress), train_dataset=_dataset(tok, tr, scaler, cfg),
                                eval_dataset=_dataset(tok, va, scaler, cfg), data_collator=PairCollator(tok), compute_metrics=metrics,
-                               callbacks=[EarlyStoppingCallback(cfg.patience), *callbacks], humor_loss_name=cfg.loss,
+                               callbacks=[EarlyStoppingCallback(cfg.patience), *callbacks], humor_loss_name=cfg.loss, head_lr_mult=cfg.head_lr_mult,
                                groups=pd.factorize(tr['group'])[0])
     has_ckpt = resume and any((out/'checkpoints').glob('checkpoint-*'))
     trainer.train(resume_from_checkpoint=True if has_ckpt else None)
@@ -376,7 +405,9 @@ def humor_ce_train(data:str='data/caption_processed',  # folder with train.csv a
                    lora_alpha:int=16,                   # LoRA scaling alpha
                    lora_dropout:float=0.1,              # LoRA dropout
                    targets:str='query,key,value,dense', # comma-separated Linear layer names to adapt (must exist in the model)
-                   lr:float=2e-4,                       # peak learning rate (linear warmup, then linear decay)
+                   lr:float=1e-3,                       # peak learning rate of the LoRA deltas (linear warmup, then linear decay)
+                   head_lr_mult:float=10.0,             # the regression head's learning rate is lr times this
+                   no_head_init:bool=False,             # leave the head's bias as initialised (default: start at the training mean)
                    epochs:int=3,                        # maximum epochs
                    batch_size:int=32,                   # pairs per device per step
                    grad_accum:int=1,                    # gradient accumulation steps
@@ -390,7 +421,7 @@ def humor_ce_train(data:str='data/caption_processed',  # folder with train.csv a
                    quiet:bool=False):                   # no progress bars
     "LoRA-fine-tune a cross-encoder on caption-processed CSVs; the best validation epoch goes to <out>/final."
     cfg = TrainConfig(model=model, loss=loss, lora_r=lora_r, lora_alpha=lora_alpha, lora_dropout=lora_dropout,
-                      targets=tuple(t.strip() for t in targets.split(',') if t.strip()), lr=lr, epochs=epochs, batch_size=batch_size,
+                      targets=tuple(t.strip() for t in targets.split(',') if t.strip()), lr=lr, head_lr_mult=head_lr_mult, init_head_bias=not no_head_init, epochs=epochs, batch_size=batch_size,
                       grad_accum=grad_accum, warmup_ratio=warmup_ratio, weight_decay=weight_decay, max_length=max_length,
                       patience=patience, seed=seed, device=device)
     summary = train_cross_encoder(Path(data)/'train.csv', Path(data)/'validation.csv', out, cfg, resume=resume, progress=not quiet)
