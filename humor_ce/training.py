@@ -6,11 +6,11 @@
 __all__ = ['PAIR_COLUMNS', 'DEFAULT_MODEL', 'DEFAULT_TARGETS', 'LOSSES', 'MODEL_CARD', 'validate_pairs', 'read_pairs',
            'ScoreScaler', 'load_cross_encoder', 'build_tiny_bert', 'head_modules', 'find_lora_targets', 'add_lora',
            'head_start_value', 'init_head_bias', 'listnet_loss', 'humor_loss', 'tokenize_pairs', 'PairCollator',
-           'PromptGroupedSampler', 'TrainConfig', 'within_prompt_spearman', 'regression_metrics', 'train_cross_encoder',
-           'save_final', 'HumorPredictor', 'humor_ce_train', 'train_cli']
+           'PromptGroupedSampler', 'TrainConfig', 'within_prompt_spearman', 'regression_metrics', 'rebase_checkpoints',
+           'train_cross_encoder', 'save_final', 'HumorPredictor', 'humor_ce_train', 'train_cli']
 
 # %% ../nbs/02_lora_training.ipynb #03f3bcbe
-import json, math, os, shutil, sys, tempfile, time
+import json, math, os, shutil, sys, tempfile, time, warnings
 from dataclasses import dataclass, asdict, field
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -211,7 +211,9 @@ class TrainConfig:
 def within_prompt_spearman(y_true, y_pred, groups)->tuple: # (mean Spearman, number of prompts it averages)
     "Mean Spearman correlation within prompts that have at least two distinct true scores."
     df = pd.DataFrame(dict(t=np.asarray(y_true), p=np.asarray(y_pred), g=np.asarray(groups)))
-    vals = [spearmanr(d.t, d.p).statistic for _, d in df.groupby('g') if d.t.nunique() >= 2]
+    with warnings.catch_warnings():  # constant predictions: NaN, counted as 0 below
+        warnings.simplefilter('ignore')
+        vals = [spearmanr(d.t, d.p).statistic for _, d in df.groupby('g') if d.t.nunique() >= 2]
     vals = [v if np.isfinite(v) else 0.0 for v in vals]  # constant predictions within a prompt rank nothing
     return (float(np.mean(vals)) if vals else float('nan')), len(vals)
 
@@ -293,6 +295,20 @@ def _history(log_history:list)->list:
     keep = ('eval_rmse', 'eval_r2', 'eval_spearman_within', 'eval_loss')
     return [dict(epoch=round(h['epoch'], 3), **{k[5:]: h[k] for k in keep if k in h}) for h in log_history if 'eval_rmse' in h]
 
+def rebase_checkpoints(ckpt_dir:str|Path)->int: # number of trainer states rewritten
+    "Point each checkpoint's `best_model_checkpoint` into `ckpt_dir` (the Trainer stores it relative to the first run's working directory)."
+    n = 0
+    for state in Path(ckpt_dir).glob('checkpoint-*/trainer_state.json'):
+        s = json.loads(state.read_text())
+        if not s.get('best_model_checkpoint'): continue
+        here = str(Path(ckpt_dir)/Path(s['best_model_checkpoint']).name)
+        if s['best_model_checkpoint'] == here: continue
+        s['best_model_checkpoint'], n = here, n + 1
+        fd, tmp = tempfile.mkstemp(dir=state.parent, suffix='.tmp')
+        with os.fdopen(fd, 'w') as f: json.dump(s, f, indent=2)
+        os.replace(tmp, state)
+    return n
+
 def train_cross_encoder(train:str|Path|pd.DataFrame, # train.csv (or a validated frame)
                         valid:str|Path|pd.DataFrame, # validation.csv (or a validated frame)
                         out:str|Path='data/model/reranker-lora-finetuned', # run folder: checkpoints/ and final/
@@ -303,6 +319,7 @@ def train_cross_encoder(train:str|Path|pd.DataFrame, # train.csv (or a validated
                        )->dict:                    # summary: best epoch, validation metrics, where final/ went
     "Fine-tune a cross-encoder with LoRA and save the best epoch to `out/final`."
     from transformers import EarlyStoppingCallback, set_seed
+    from transformers.trainer_callback import PrinterCallback
     cfg, out, t0 = cfg or TrainConfig(), Path(out), time.time()
     if cfg.loss not in LOSSES: raise ValueError(f"unknown loss {cfg.loss!r}; choose one of {LOSSES}")
     tr = train if isinstance(train, pd.DataFrame) else read_pairs(train)
@@ -318,7 +335,9 @@ def train_cross_encoder(train:str|Path|pd.DataFrame, # train.csv (or a validated
                                eval_dataset=_dataset(tok, va, scaler, cfg), data_collator=PairCollator(tok), compute_metrics=metrics,
                                callbacks=[EarlyStoppingCallback(cfg.patience), *callbacks], humor_loss_name=cfg.loss, head_lr_mult=cfg.head_lr_mult,
                                groups=pd.factorize(tr['group'])[0])
+    if not progress: trainer.remove_callback(PrinterCallback)  # quiet: no per-epoch log dicts either
     has_ckpt = resume and any((out/'checkpoints').glob('checkpoint-*'))
+    if has_ckpt: rebase_checkpoints(out/'checkpoints')  # else a moved run, or one resumed from another directory, loads another run's "best" weights
     trainer.train(resume_from_checkpoint=True if has_ckpt else None)
     history = _history(trainer.state.log_history)
     best = min(history, key=lambda h: h['rmse'])
@@ -337,7 +356,7 @@ Predicts the humor score of an oogiri (大喜利) response to a prompt.
 - Base model: `{model}`
 - Objective: `{loss}`; scores scaled with the training split's range [{lo:.4g}, {hi:.4g}]
 - LoRA: r={lora_r}, alpha={lora_alpha}, dropout={lora_dropout}, on {n_targets} Linear layers ({target_names}); head trained in full
-- Training: lr={lr}, batch {batch_size} x {grad_accum}, epochs {epochs} (early stopping, patience {patience}), warmup {warmup_ratio}, weight decay {weight_decay}, seed {seed}
+- Training: lr={lr} (head: {head_lr_mult} x lr, output starting at the training mean: {init_head_bias}), batch {batch_size} x {grad_accum}, epochs {epochs} (early stopping, patience {patience}), warmup {warmup_ratio}, weight decay {weight_decay}, seed {seed}
 - Data: {rows_train} training rows ({train}), {rows_valid} validation rows
 - Best epoch {best_epoch}: validation RMSE {rmse:.4f}, R² {r2:.4f}, within-prompt Spearman {spearman_within:.4f}
 
@@ -418,7 +437,7 @@ def humor_ce_train(data:str='data/caption_processed',  # folder with train.csv a
                    seed:int=42,                         # random seed
                    device:str='auto',                   # auto, cpu or cuda (multi-GPU: use accelerate launch / torchrun)
                    resume:bool=False,                   # continue from the last checkpoint in <out>/checkpoints
-                   quiet:bool=False):                   # no progress bars
+                   quiet:bool=False):                   # no progress bars and no per-epoch log lines (the summary still prints)
     "LoRA-fine-tune a cross-encoder on caption-processed CSVs; the best validation epoch goes to <out>/final."
     cfg = TrainConfig(model=model, loss=loss, lora_r=lora_r, lora_alpha=lora_alpha, lora_dropout=lora_dropout,
                       targets=tuple(t.strip() for t in targets.split(',') if t.strip()), lr=lr, head_lr_mult=head_lr_mult, init_head_bias=not no_head_init, epochs=epochs, batch_size=batch_size,
