@@ -6,8 +6,8 @@
 __all__ = ['PAIR_COLUMNS', 'DEFAULT_MODEL', 'DEFAULT_TARGETS', 'LOSSES', 'MODEL_CARD', 'validate_pairs', 'read_pairs',
            'ScoreScaler', 'load_cross_encoder', 'build_tiny_bert', 'head_modules', 'find_lora_targets', 'add_lora',
            'head_start_value', 'init_head_bias', 'listnet_loss', 'humor_loss', 'tokenize_pairs', 'PairCollator',
-           'PromptGroupedSampler', 'TrainConfig', 'within_prompt_spearman', 'regression_metrics', 'rebase_checkpoints',
-           'train_cross_encoder', 'save_final', 'HumorPredictor', 'humor_ce_train', 'train_cli']
+           'PromptGroupedSampler', 'TrainConfig', 'per_prompt_spearman', 'within_prompt_spearman', 'regression_metrics',
+           'rebase_checkpoints', 'train_cross_encoder', 'save_final', 'HumorPredictor', 'humor_ce_train', 'train_cli']
 
 # %% ../nbs/02_lora_training.ipynb #03f3bcbe
 import json, math, os, shutil, sys, tempfile, time, warnings
@@ -15,7 +15,7 @@ from dataclasses import dataclass, asdict, field
 from pathlib import Path
 import numpy as np, pandas as pd
 import torch, torch.nn.functional as F
-from scipy.stats import spearmanr
+from scipy.stats import spearmanr, ConstantInputWarning
 from tqdm.auto import tqdm
 from fastcore.script import call_parse
 from .captioning import HumorDataError, _where, _first_bad, _blank, pick_device, run_cli, print_summary, atomic_path
@@ -208,14 +208,18 @@ class TrainConfig:
     device:str = 'auto'
 
 # %% ../nbs/02_lora_training.ipynb #936d72ad
-def within_prompt_spearman(y_true, y_pred, groups)->tuple: # (mean Spearman, number of prompts it averages)
-    "Mean Spearman correlation within prompts that have at least two distinct true scores."
+def per_prompt_spearman(y_true, y_pred, groups)->np.ndarray: # one value per prompt, in sorted group order
+    "Spearman correlation within each prompt that has at least two distinct true scores (0 where predictions are constant)."
     df = pd.DataFrame(dict(t=np.asarray(y_true), p=np.asarray(y_pred), g=np.asarray(groups)))
     with warnings.catch_warnings():  # constant predictions: NaN, counted as 0 below
-        warnings.simplefilter('ignore')
-        vals = [spearmanr(d.t, d.p).statistic for _, d in df.groupby('g') if d.t.nunique() >= 2]
-    vals = [v if np.isfinite(v) else 0.0 for v in vals]  # constant predictions within a prompt rank nothing
-    return (float(np.mean(vals)) if vals else float('nan')), len(vals)
+        warnings.simplefilter('ignore', ConstantInputWarning)
+        vals = np.array([spearmanr(d.t, d.p).statistic for _, d in df.groupby('g') if d.t.nunique() >= 2], dtype=float)
+    return np.nan_to_num(vals, nan=0.0)  # constant predictions within a prompt rank nothing
+
+def within_prompt_spearman(y_true, y_pred, groups)->tuple: # (mean Spearman, number of prompts it averages)
+    "Mean Spearman correlation within prompts that have at least two distinct true scores."
+    vals = per_prompt_spearman(y_true, y_pred, groups)
+    return (float(vals.mean()) if len(vals) else float('nan')), len(vals)
 
 def regression_metrics(y_true, y_pred, groups)->dict:
     "RMSE, R² and mean within-prompt Spearman, in score units."
@@ -304,9 +308,7 @@ def rebase_checkpoints(ckpt_dir:str|Path)->int: # number of trainer states rewri
         here = str(Path(ckpt_dir)/Path(s['best_model_checkpoint']).name)
         if s['best_model_checkpoint'] == here: continue
         s['best_model_checkpoint'], n = here, n + 1
-        fd, tmp = tempfile.mkstemp(dir=state.parent, suffix='.tmp')
-        with os.fdopen(fd, 'w') as f: json.dump(s, f, indent=2)
-        os.replace(tmp, state)
+        with atomic_path(state) as tmp: tmp.write_text(json.dumps(s, indent=2))
     return n
 
 def train_cross_encoder(train:str|Path|pd.DataFrame, # train.csv (or a validated frame)
