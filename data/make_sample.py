@@ -107,7 +107,8 @@ def rows():
             yield SPLITS[p % 2][k], dict(odai_id=odai_id, odai_type='image', odai='', file_name=f'images/{odai_id}.png', response=response, score=score)
 
 def main():
-    if OUT.exists(): shutil.rmtree(OUT)
+    for split in ('train', 'validation', 'test'):  # the split folders only: reference/ (regression fixtures) stays
+        if (OUT/split).exists(): shutil.rmtree(OUT/split)
     pngs = {odai_id: draw(picture) for odai_id, (picture, _) in IMAGE_PROMPTS.items()}
     by_split = {}
     for split, row in rows(): by_split.setdefault(split, []).append(row)

@@ -149,6 +149,7 @@ def humor_ce_run(demo:bool=False,                      # offline demo on data/sa
                  caption_batch_size:int=8,             # images per generate call
                  model:str=DEFAULT_MODEL,              # cross-encoder to fine-tune: Hub id or local folder
                  loss:str='mse',                       # mse, bce, listwise or mse_raw (see humor-ce-train --help)
+                 prior:str='prompt',                   # prompt (learn the score minus a shrunk per-prompt mean) or none
                  lr:float=1e-3,                        # peak learning rate of the LoRA deltas (the head learns at 10x)
                  epochs:int=3,                         # maximum epochs
                  batch_size:int=32,                    # training pairs per device per step
@@ -158,7 +159,7 @@ def humor_ce_run(demo:bool=False,                      # offline demo on data/sa
                  quiet:bool=False):                    # no progress bars
     "Run caption -> train -> evaluate with one configuration under one output directory (finished stages are skipped)."
     if demo: return run_demo(out or 'data/demo', progress=not quiet)
-    cfg = TrainConfig(model=model, loss=loss, lr=lr, epochs=epochs, batch_size=batch_size, seed=seed, device=device)
+    cfg = TrainConfig(model=model, loss=loss, prior=prior, lr=lr, epochs=epochs, batch_size=batch_size, seed=seed, device=device)
     m = run_pipeline(dataset, out or 'data/runs/main', caption_model, dict(batch_size=caption_batch_size, device=device), cfg,
                      dict(n_boot=n_boot, device=device), progress=not quiet)
     print(m['stages']['evaluate']['summary']['table_text']); print(f"humor-ce-run: everything is under {Path(m['options']['out']).resolve()}")
