@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['SPLITS', 'DEFAULT_DATASET', 'REQUIRED_COLUMNS', 'ODAI_TYPES', 'DEFAULT_CAPTION_MODEL', 'DEFAULT_INSTRUCTION',
-           'HumorDataError', 'validate_split', 'open_image', 'image_md5', 'load_humor_dataset', 'atomic_path',
-           'write_atomic', 'settings_key', 'CaptionCache', 'pick_device', 'pick_dtype', 'QwenCaptioner',
-           'build_tiny_qwen', 'CaptionStats', 'caption_images', 'distinct_images', 'captioned_frame', 'caption_dataset',
-           'run_captioning', 'print_summary', 'run_cli', 'humor_ce_caption', 'caption_cli']
+           'CAPTION_SETTINGS', 'HumorDataError', 'validate_split', 'open_image', 'image_md5', 'load_humor_dataset',
+           'atomic_path', 'write_atomic', 'settings_key', 'CaptionCache', 'pick_device', 'pick_dtype', 'QwenCaptioner',
+           'build_tiny_qwen', 'CaptionStats', 'caption_images', 'distinct_images', 'captioned_frame', 'caption_record',
+           'caption_dataset', 'run_captioning', 'print_summary', 'run_cli', 'humor_ce_caption', 'caption_cli']
 
 # %% ../nbs/01_captioning.ipynb #5c6a608b
 import hashlib, io, json, os, sys, tempfile, time
@@ -381,19 +381,29 @@ def captioned_frame(df:pd.DataFrame, cache:CaptionCache)->pd.DataFrame:
     return df[first + [c for c in df.columns if c not in first and c != 'image']]
 
 # %% ../nbs/01_captioning.ipynb #807ffb34
+CAPTION_SETTINGS = 'caption_settings.json'
+
+def caption_record(captioner, cache:CaptionCache): # a writer for `write_atomic`
+    "How the captions were made (the captioner's settings, its model's resolved folder, the cache), for prediction later."
+    model = str(captioner.settings['model'])
+    rec = dict(settings=captioner.settings, model_path=str(Path(model).resolve()) if Path(model).is_dir() else None,
+               cache=str(cache.path.resolve()))
+    return lambda path: Path(path).write_text(json.dumps(rec, indent=1, ensure_ascii=False))
+
 def caption_dataset(splits:dict,          # split -> frame from `load_humor_dataset`
                     captioner,
                     cache:CaptionCache,
                     out_dir:str|Path|None='data/caption_processed', # where {split}.csv go; None to skip writing
                     process_index:int=0, num_processes:int=1, wait=None, # `wait()` is a barrier between processes
                     progress:bool=True)->tuple[dict, CaptionStats]:
-    "Caption the distinct images of `splits` and (on the main process) write the caption-processed CSVs atomically."
+    "Caption the distinct images of `splits` and (on the main process) write the caption-processed CSVs and `caption_settings.json` atomically."
     images = distinct_images(splits)
     if num_processes > 1: cache.reload(); wait()  # every process starts from the same cache state
     stats = caption_images(images, captioner, cache, process_index, num_processes, progress)
     if num_processes > 1: wait(); cache.reload()  # read what the other processes captioned
     frames = {s: captioned_frame(df, cache) for s, df in splits.items()}
-    if out_dir is not None and process_index == 0: write_atomic({f'{s}.csv': f for s, f in frames.items()}, out_dir)
+    if out_dir is not None and process_index == 0:
+        write_atomic({**{f'{s}.csv': f for s, f in frames.items()}, CAPTION_SETTINGS: caption_record(captioner, cache)}, out_dir)
     return frames, stats
 
 # %% ../nbs/01_captioning.ipynb #df983a8e

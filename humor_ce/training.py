@@ -4,11 +4,11 @@
 
 # %% auto #0
 __all__ = ['PAIR_COLUMNS', 'PRIORS', 'SHRINK_GRID', 'DEFAULT_MODEL', 'DEFAULT_TARGETS', 'LOSSES', 'MODEL_CARD', 'PRIOR_LINES',
-           'validate_pairs', 'read_pairs', 'ScoreScaler', 'PromptPrior', 'load_cross_encoder', 'build_tiny_bert',
-           'head_modules', 'find_lora_targets', 'add_lora', 'head_start_value', 'init_head_bias', 'listnet_loss',
-           'humor_loss', 'tokenize_pairs', 'PairCollator', 'PromptGroupedSampler', 'TrainConfig', 'per_prompt_spearman',
-           'within_prompt_spearman', 'regression_metrics', 'rebase_checkpoints', 'train_cross_encoder', 'save_final',
-           'HumorPredictor', 'humor_ce_train', 'train_cli']
+           'CAPTIONER_OPTIONS', 'validate_pairs', 'read_pairs', 'ScoreScaler', 'PromptPrior', 'load_cross_encoder',
+           'build_tiny_bert', 'head_modules', 'find_lora_targets', 'add_lora', 'head_start_value', 'init_head_bias',
+           'listnet_loss', 'humor_loss', 'tokenize_pairs', 'PairCollator', 'PromptGroupedSampler', 'TrainConfig',
+           'per_prompt_spearman', 'within_prompt_spearman', 'regression_metrics', 'rebase_checkpoints',
+           'train_cross_encoder', 'save_final', 'HumorPredictor', 'validate_new_pairs', 'humor_ce_train', 'train_cli']
 
 # %% ../nbs/02_lora_training.ipynb #03f3bcbe
 import json, math, os, shutil, sys, tempfile, time, warnings
@@ -20,7 +20,9 @@ from scipy.stats import spearmanr, ConstantInputWarning
 from tqdm.auto import tqdm
 from fastcore.basics import patch
 from fastcore.script import call_parse
-from .captioning import HumorDataError, _where, _first_bad, _blank, pick_device, run_cli, print_summary, atomic_path
+from PIL import UnidentifiedImageError
+from .captioning import (HumorDataError, ODAI_TYPES, CAPTION_SETTINGS, image_md5, _where, _first_bad, _blank, pick_device,
+                                  run_cli, print_summary, atomic_path)
 
 # %% ../nbs/02_lora_training.ipynb #217120f6
 PAIR_COLUMNS = ('odai', 'response', 'score')
@@ -422,6 +424,7 @@ def train_cross_encoder(train:str|Path|pd.DataFrame, # train.csv (or a validated
     va = valid if isinstance(valid, pd.DataFrame) else read_pairs(valid)
     if tr['score'].nunique() < 2: raise HumorDataError(f"{train if isinstance(train, (str, Path)) else 'train'}: column 'score' is constant ({tr['score'].iloc[0]}): nothing to learn")
     prior, target, va_offset = _targets(tr, va, cfg.prior)
+    caption_file = None if isinstance(train, pd.DataFrame) else Path(train).parent/CAPTION_SETTINGS  # how stage 1 captioned these rows
     scaler = ScoreScaler.fit(target, train if not isinstance(train, pd.DataFrame) else 'train')
     set_seed(cfg.seed)
     tok, net = load_cross_encoder(cfg.model)
@@ -442,7 +445,8 @@ def train_cross_encoder(train:str|Path|pd.DataFrame, # train.csv (or a validated
     if not trainer.is_world_process_zero():  # under torchrun / accelerate launch only the main process writes final/
         return dict(best_epoch=best['epoch'], process_index=trainer.args.process_index)
     final = save_final(trainer.model, tok, scaler, cfg, history, best, out, dict(train=str(train) if not isinstance(train, pd.DataFrame) else 'frame',
-                       rows_train=len(tr), rows_valid=len(va), seconds=round(time.time() - t0, 1)), prior)
+                       rows_train=len(tr), rows_valid=len(va), seconds=round(time.time() - t0, 1)), prior,
+                       json.loads(caption_file.read_text()) if caption_file and caption_file.exists() else None)
     return dict(best_epoch=best['epoch'], **{f'valid_{k}': v for k, v in best.items() if k != 'epoch'}, epochs_run=len(history),
                 seconds=round(time.time() - t0, 1), final=str(final.resolve()), resumed=has_ckpt)
 
@@ -468,7 +472,9 @@ PRIOR_LINES = dict(none='none: the cross-encoder predicts the score itself',
                           'was trained on the score minus each row\'s leave-one-out prior')
 
 def save_final(model, tok, scaler:ScoreScaler, cfg:TrainConfig, history:list, best:dict, out:Path, data:dict,
-               prior:PromptPrior|None=None)->Path:
+               prior:PromptPrior|None=None, # the prompt prior, when cfg.prior is 'prompt'
+               caption_record:dict|None=None, # stage 1's `caption_settings.json`, so prediction captions images the same way
+              )->Path:
     "Write adapter + head, tokenizer, scaler, prompt prior, config, history and model card to `out/final`, atomically."
     if (cfg.prior == 'prompt') != (prior is not None): raise ValueError(f"cfg.prior is {cfg.prior!r} but prior is {prior!r}")
     out.mkdir(parents=True, exist_ok=True)
@@ -476,6 +482,7 @@ def save_final(model, tok, scaler:ScoreScaler, cfg:TrainConfig, history:list, be
     try:
         model.save_pretrained(tmp); tok.save_pretrained(tmp); scaler.save(tmp/'scaler.json')
         if prior is not None: prior.save(tmp/'prompt_prior.json')
+        if caption_record: (tmp/CAPTION_SETTINGS).write_text(json.dumps(caption_record, indent=1, ensure_ascii=False))
         (tmp/'training_config.json').write_text(json.dumps(asdict(cfg), indent=1, default=list))
         (tmp/'history.json').write_text(json.dumps(dict(best=best, epochs=history, seconds=data.get('seconds')), indent=1))
         targets = [n for n, m in model.named_modules() if hasattr(m, 'lora_A') and len(m.lora_A)]  # the adapted layers
@@ -491,10 +498,12 @@ def save_final(model, tok, scaler:ScoreScaler, cfg:TrainConfig, history:list, be
 # %% ../nbs/02_lora_training.ipynb #0bfd3c1a
 class HumorPredictor:
     "Scores (odai, response) pairs with a trained cross-encoder (plus its prompt prior, if it was trained with one)."
-    def __init__(self, model, tok, scaler:ScoreScaler, loss:str='mse', max_length:int=512, device:str='auto', prior:PromptPrior|None=None):
+    def __init__(self, model, tok, scaler:ScoreScaler, loss:str='mse', max_length:int=512, device:str='auto',
+                 prior:PromptPrior|None=None, # added to every prediction (None: the model predicts the score itself)
+                 caption_record:dict|None=None): # how the training data's images were captioned (`caption_settings.json`)
         self.device = pick_device(device)
         self.model, self.tok, self.scaler, self.loss, self.max_length = model.to(self.device).eval(), tok, scaler, loss, max_length
-        self.prior = prior
+        self.prior, self.caption_record = prior, caption_record
 
     @classmethod
     def from_pretrained(cls, final_dir:str|Path, device:str='auto', base_model:str|None=None)->'HumorPredictor':
@@ -513,7 +522,8 @@ class HumorPredictor:
         _, base = load_cross_encoder(base_model or cfg['model'])
         model = PeftModel.from_pretrained(base, str(final_dir)).merge_and_unload()
         return cls(model, AutoTokenizer.from_pretrained(str(final_dir)), ScoreScaler.load(final_dir/'scaler.json'),
-                   cfg['loss'], cfg['max_length'], device, prior)
+                   cfg['loss'], cfg['max_length'], device, prior,
+                   json.loads((final_dir/CAPTION_SETTINGS).read_text()) if (final_dir/CAPTION_SETTINGS).exists() else None)
 
     def prior_for(self, odai:list, odai_type:list|None=None, odai_id:list|None=None)->np.ndarray:
         "Each pair's prompt prior in score units (zeros for a model trained without one)."
@@ -536,6 +546,87 @@ class HumorPredictor:
                 batch = {k: v.to(self.device) for k, v in collate([feats[j] for j in idx]).items()}
                 logits[idx] = self.model(**batch).logits.float().squeeze(-1).cpu().numpy()
         return _to_scores(logits, self.scaler, self.loss) + self.prior_for(odai, odai_type, odai_id)
+
+# %% ../nbs/02_lora_training.ipynb #086dd01c
+CAPTIONER_OPTIONS = ('max_new_tokens', 'min_pixels', 'max_pixels', 'instruction')  # the settings a caption depends on, besides the model
+
+@patch
+def caption(self:HumorPredictor, images:dict, # image MD5 (`image_md5`) -> image (path, bytes or PIL)
+            caption_model:str|None=None,      # captioner instead of the one recorded in final/ (its other settings stay)
+            cache:str|Path|None=None,         # caption cache; default: the one stage 1 wrote (its images are not captioned again)
+            progress:bool=False)->dict:       # image MD5 -> caption
+    "Caption image prompts the way stage 1 captioned the training data: same model, instruction, pixel limits, decoding."
+    from humor_ce.captioning import QwenCaptioner, CaptionCache, caption_images, settings_key
+    rec = self.caption_record or {}
+    if not (caption_model or rec):
+        raise HumorDataError("image prompts need a caption model: this adapter records none (its training CSVs had no "
+                             "caption_settings.json); pass caption_model (humor-ce-predict --caption-model)")
+    captioner = None if rec else QwenCaptioner(caption_model, self.device)
+    settings = {**rec['settings'], **({'model': str(caption_model)} if caption_model else {})} if rec else captioner.settings
+    store = CaptionCache(cache or rec.get('cache') or 'data/caption_cache/captions.jsonl', settings_key(settings))
+    todo = {m: im for m, im in images.items() if m not in store}
+    if todo and captioner is None:
+        local = rec.get('model_path') if rec.get('model_path') and Path(rec['model_path']).is_dir() else settings['model']
+        captioner = QwenCaptioner(str(caption_model or local), self.device, **{k: settings[k] for k in CAPTIONER_OPTIONS})
+    self.captions_generated = caption_images(todo, captioner, store, progress=progress).generated if todo else 0
+    return {m: store[m] for m in images}
+
+# %% ../nbs/02_lora_training.ipynb #27461e53
+def validate_new_pairs(df:pd.DataFrame, source='input')->pd.DataFrame: # with odai_type filled in: image where a row has an image
+    "Check rows to score (no score needed); raise `HumorDataError` naming file, row and column."
+    if len(df) == 0: raise HumorDataError(f"{source}: no rows to score")
+    for col in ('odai', 'response'):
+        if col not in df and not (col == 'odai' and 'image' in df):
+            raise HumorDataError(f"{source}: missing required column '{col}' (has {', '.join(map(str, df.columns))})")
+    df = df.reset_index(drop=True)
+    has_image = ~_blank(df['image']) if 'image' in df else np.zeros(len(df), bool)
+    odai = df['odai'] if 'odai' in df else pd.Series([''] * len(df))
+    kind = df['odai_type'].where(~_blank(df['odai_type']), None) if 'odai_type' in df else pd.Series([None] * len(df))
+    df['odai_type'] = np.where(kind.isna(), np.where(has_image, 'image', 'text'), kind)
+    checks = [('response', _blank(df['response']), 'empty response'),
+              ('odai_type', ~df['odai_type'].isin(ODAI_TYPES), f"unknown odai_type (expected one of {ODAI_TYPES})"),
+              ('odai', _blank(odai) & ~has_image & (df['odai_type'] == 'text'), 'text prompt with an empty odai'),
+              ('image', _blank(odai) & ~has_image & (df['odai_type'] == 'image'), 'image prompt without an image or a caption in odai')]
+    for col, mask, problem in checks:
+        if (i := _first_bad(mask)) is not None:
+            raise HumorDataError(f"{_where(source, None, df, i, col)}: {problem} (value: {df[col].iloc[i] if col in df else None!r})")
+    return df.assign(odai=odai.astype(object).where(~_blank(odai), ''), response=df['response'].astype(str))
+
+@patch
+def prepare(self:HumorPredictor, frame:pd.DataFrame, # rows to score: odai (or image) and response
+            source='input', progress:bool=False, **caption_kw)->pd.DataFrame: # validated rows, image prompts' captions in odai
+    "Validate rows to score and caption their images (`caption_kw` go to `caption`)."
+    df = validate_new_pairs(frame, source)
+    md5 = pd.Series([''] * len(df))
+    for i in np.flatnonzero(~_blank(df['image'])) if 'image' in df else []:
+        try: md5[i] = image_md5(df['image'].iloc[i])
+        except (OSError, UnidentifiedImageError, ValueError) as e:
+            raise HumorDataError(f"{_where(source, None, df, i, 'image')}: unreadable or corrupt image ({e})") from e
+    if (md5 != '').any():
+        captions = self.caption({m: df['image'].iloc[i] for i, m in md5[md5 != ''].items()}, progress=progress, **caption_kw)
+        df.loc[md5 != '', 'odai'] = [captions[m] for m in md5[md5 != '']]
+    return df
+
+@patch
+def score(self:HumorPredictor, frame:pd.DataFrame, # rows: odai (text or caption) or image, and response; odai_type, odai_id optional
+          batch_size:int=64, progress:bool=False, source='input', **caption_kw)->np.ndarray: # scores in input order
+    "Score a table of (prompt, response) rows, captioning image prompts first."
+    df = self.prepare(frame, source, progress, **caption_kw)
+    ids = {c: df[c].tolist() for c in ('odai_type', 'odai_id') if c in df}
+    return self.predict(df['odai'].tolist(), df['response'].tolist(), batch_size, progress, **ids)
+
+@patch
+def rank(self:HumorPredictor, odai,      # the prompt's text, or an image prompt's image (a `Path`, bytes or PIL image)
+         responses:list,                   # candidate responses to it
+         odai_type:str|None=None,          # 'image' makes a str `odai` an image path
+         **kw)->pd.DataFrame:              # response, predicted_score, rank (1 = funniest), funniest first
+    "Rank candidate responses to one prompt, funniest first."
+    is_image = not isinstance(odai, str) or odai_type == 'image'
+    frame = pd.DataFrame(dict(response=list(responses), odai='' if is_image else odai, odai_type='image' if is_image else (odai_type or 'text')))
+    if is_image: frame['image'] = pd.Series([odai] * len(frame), dtype=object)
+    out = pd.DataFrame(dict(response=frame['response'], predicted_score=self.score(frame, **kw)))
+    out['rank'] = out['predicted_score'].rank(ascending=False, method='first').astype(int)
+    return out.sort_values('rank').reset_index(drop=True)
 
 # %% ../nbs/02_lora_training.ipynb #32315967
 @call_parse
