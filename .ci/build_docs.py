@@ -17,12 +17,19 @@ def _cfg():
     from nbdev.config import get_config
     return get_config(path=ROOT)
 
-def _md_cells(nb): return [''.join(c['source']) for c in nb['cells'] if c['cell_type'] == 'markdown']
+def _readme_cells(nb)->list:
+    "Markdown cells as they are; visible code cells (no `#|` directives) as Python code blocks."
+    out = []
+    for c in nb['cells']:
+        src = ''.join(c['source'])
+        if c['cell_type'] == 'markdown': out.append(src)
+        elif c['cell_type'] == 'code' and not src.lstrip().startswith('#|'): out.append(f'```python\n{src.strip()}\n```')
+    return out
 
 def readme_text()->str:
     "README.md's text: the markdown of nbs/index.ipynb, links to notebooks pointing into nbs/."
     nb = json.loads((ROOT/'nbs'/'index.ipynb').read_text(encoding='utf-8'))
-    body = '\n\n'.join(_md_cells(nb))
+    body = '\n\n'.join(_readme_cells(nb))
     body = re.sub(r'\]\((\d\d_[\w]+\.ipynb)\)', r'](nbs/\1)', body)
     return '<!-- Generated from nbs/index.ipynb by `python .ci/build_docs.py readme`: edit the notebook, not this file. -->\n\n' + body.strip() + '\n'
 

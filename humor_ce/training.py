@@ -12,7 +12,7 @@ __all__ = ['PAIR_COLUMNS', 'PRIORS', 'SHRINK_GRID', 'DEFAULT_MODEL', 'DEFAULT_TA
 
 # %% ../nbs/02_lora_training.ipynb #03f3bcbe
 import json, math, os, shutil, sys, tempfile, time, warnings
-from dataclasses import dataclass, asdict, field
+from dataclasses import dataclass, asdict, field, replace
 from pathlib import Path
 import numpy as np, pandas as pd
 import torch, torch.nn.functional as F
@@ -418,6 +418,7 @@ def train_cross_encoder(train:str|Path|pd.DataFrame, # train.csv (or a validated
     from transformers import EarlyStoppingCallback, set_seed
     from transformers.trainer_callback import PrinterCallback
     cfg, out, t0 = cfg or TrainConfig(), Path(out), time.time()
+    if Path(cfg.model).is_dir(): cfg = replace(cfg, model=str(Path(cfg.model).resolve()))  # final/ must find its base from anywhere
     if cfg.loss not in LOSSES: raise ValueError(f"unknown loss {cfg.loss!r}; choose one of {LOSSES}")
     if cfg.prior not in PRIORS: raise ValueError(f"unknown prior {cfg.prior!r}; choose one of {PRIORS}")
     tr = train if isinstance(train, pd.DataFrame) else read_pairs(train)
@@ -595,10 +596,10 @@ def validate_new_pairs(df:pd.DataFrame, source='input')->pd.DataFrame: # with od
 @patch
 def prepare(self:HumorPredictor, frame:pd.DataFrame, # rows to score: odai (or image) and response
             source='input', progress:bool=False, **caption_kw)->pd.DataFrame: # validated rows, image prompts' captions in odai
-    "Validate rows to score and caption their images (`caption_kw` go to `caption`)."
+    "Validate rows to score and caption the images of rows without an odai (`caption_kw` go to `caption`)."
     df = validate_new_pairs(frame, source)
     md5 = pd.Series([''] * len(df))
-    for i in np.flatnonzero(~_blank(df['image'])) if 'image' in df else []:
+    for i in np.flatnonzero((df['odai'] == '') & ~_blank(df['image'])) if 'image' in df else []:  # a given odai is the caption
         try: md5[i] = image_md5(df['image'].iloc[i])
         except (OSError, UnidentifiedImageError, ValueError) as e:
             raise HumorDataError(f"{_where(source, None, df, i, 'image')}: unreadable or corrupt image ({e})") from e
