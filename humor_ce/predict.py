@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['read_new_pairs', 'rank_in_prompt', 'predict_file', 'humor_ce_predict', 'predict_cli']
 
-# %% ../nbs/05_predict.ipynb #c0c8cc53
+# %% ../nbs/05_predict.ipynb #ce5d1382
 import io, json, sys
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -13,7 +13,7 @@ from fastcore.script import call_parse
 from .captioning import HumorDataError, write_atomic, run_cli, print_summary, _read_source, _table_split
 from .training import HumorPredictor, validate_new_pairs
 
-# %% ../nbs/05_predict.ipynb #c900e91b
+# %% ../nbs/05_predict.ipynb #892d453d
 def _read_jsonl(text:str, source)->pd.DataFrame:
     "JSON lines (one object per line; blank lines skipped); a bad line is an error naming its line number."
     rows = []
@@ -51,7 +51,7 @@ def _table_split_images(df:pd.DataFrame, path:Path)->pd.DataFrame:
     if col: df['image'] = [str(path.parent/v) if isinstance(v, str) and v else None for v in df[col]]
     return df
 
-# %% ../nbs/05_predict.ipynb #e5766692
+# %% ../nbs/05_predict.ipynb #2b6b532a
 def _serializable(df:pd.DataFrame)->pd.DataFrame:
     "Drop columns holding decoded images or bytes (a dataset folder's `image`), which no table file can hold."
     return df[[c for c in df.columns if not df[c].map(lambda v: not isinstance(v, (str, int, float, bool, type(None)))).any()]]
@@ -70,7 +70,7 @@ def _write_rows(df:pd.DataFrame, out:str, stdout=None)->str:
     write_atomic({out.name: writers.get(out.suffix, df)}, out.parent)
     return str(out.resolve())
 
-# %% ../nbs/05_predict.ipynb #14e29b00
+# %% ../nbs/05_predict.ipynb #0907889c
 def predict_file(adapter:str|Path,         # a trained `final/` folder
                  input:str|Path,           # rows to score: file, dataset folder, or '-' (JSON lines on stdin)
                  out:str|Path='-',         # .csv / .parquet / .jsonl file, or '-' for CSV on stdout
@@ -97,7 +97,7 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
     return dict(rows=len(rows), rows_written=len(result), prompts=int(scored['odai'].nunique()),
                 images_captioned=getattr(predictor, 'captions_generated', 0), out=where)
 
-# %% ../nbs/05_predict.ipynb #f42f04b8
+# %% ../nbs/05_predict.ipynb #024b11df
 @call_parse
 def humor_ce_predict(adapter:str='data/model/reranker-lora-finetuned/final', # trained model folder (stage 2's final/)
                      input:str='-',          # rows to score: .csv, .parquet or .jsonl with odai and response (odai_type, odai_id, image optional), a dataset folder, or - for JSON lines on stdin

@@ -73,7 +73,7 @@ class ScoreScaler:
 PRIORS = ('prompt', 'none')
 SHRINK_GRID = tuple(np.geomspace(0.05, 500, 81).round(4))  # candidate pseudo-counts k
 
-def _loo_prior(score, group, odai_type, k:float)->np.ndarray:
+def _loo_prior(score, group, odai_type, k)->np.ndarray: # k: one pseudo-count, or one per row
     "Each row's prior computed from every other row: prompt mean shrunk toward the (leave-one-out) type mean."
     y, g, t = pd.Series(np.asarray(score, float)), pd.Series(np.asarray(group)), pd.Series(np.asarray(odai_type))
     n, N = len(y), y.groupby(t).transform('size')
@@ -85,32 +85,38 @@ def _loo_prior(score, group, odai_type, k:float)->np.ndarray:
 class PromptPrior:
     "Per-prompt mean score shrunk toward its type's mean, fitted on the training split only."
     def __init__(self, key:str,            # what identifies a prompt: 'odai_id' or 'odai'
-                 shrink:float,             # pseudo-count k: a prompt with n rows weighs its own mean n/(n+k)
+                 shrink:dict,              # odai_type -> pseudo-count k: a prompt with n rows weighs its own mean n/(n+k)
+                 default_shrink:float,     # k for a type not in `shrink`
                  global_mean:float,        # fallback for an unknown prompt type
                  type_mean:dict,           # odai_type -> mean score, fallback for an unseen prompt
                  prompts:pd.DataFrame):    # one row per prompt: group, odai_type, odai, n, mean
-        self.key, self.shrink, self.global_mean, self.type_mean = key, float(shrink), float(global_mean), dict(type_mean)
+        self.key, self.global_mean, self.type_mean = key, float(global_mean), dict(type_mean)
+        self.shrink, self.default_shrink = {t: float(k) for t, k in shrink.items()}, float(default_shrink)
         self.prompts = prompts.reset_index(drop=True)
 
     @classmethod
     def fit(cls, train:pd.DataFrame,   # validated training rows (`read_pairs`): group, odai_type, odai, score
             grid=SHRINK_GRID)->'PromptPrior':
-        "Fit on `train`; k is the grid value with the lowest leave-one-out squared error on `train` itself."
-        loo_mse = [np.mean((train['score'] - _loo_prior(train['score'], train['group'], train['odai_type'], k))**2) for k in grid]
+        "Fit on `train`; each type's k is the grid value with the lowest leave-one-out squared error on its `train` rows."
+        sq_err = pd.DataFrame({k: (train['score'] - _loo_prior(train['score'], train['group'], train['odai_type'], k)).to_numpy()**2
+                               for k in grid}, index=train.index)
+        curves = sq_err.groupby(train['odai_type'].to_numpy()).mean().T.rename_axis('k')  # one column per type
         stats = train.groupby('group', sort=False).agg(odai_type=('odai_type', 'first'), odai=('odai', 'first'),
                                                        n=('score', 'size'), mean=('score', 'mean')).reset_index()
-        prior = cls('odai_id' if 'odai_id' in train else 'odai', grid[int(np.argmin(loo_mse))], train['score'].mean(),
-                    train.groupby('odai_type')['score'].mean().to_dict(), stats)
-        prior.loo_curve = pd.Series(loo_mse, index=pd.Index(grid, name='k'), name='leave-one-out MSE')
+        prior = cls('odai_id' if 'odai_id' in train else 'odai', curves.idxmin().to_dict(), sq_err.mean().idxmin(),
+                    train['score'].mean(), train.groupby('odai_type')['score'].mean().to_dict(), stats)
+        prior.loo_curve = curves  # leave-one-out MSE per type against k
         return prior
 
-    def __repr__(self): return f"PromptPrior({len(self.prompts)} prompts by {self.key}, k={self.shrink:.3g}, type means {self.type_mean})"
+    def __repr__(self):
+        k = ', '.join(f'{t} {v:.3g}' for t, v in self.shrink.items())
+        return f"PromptPrior({len(self.prompts)} prompts by {self.key}, k: {k}; type means {self.type_mean})"
 
 # %% ../nbs/02_lora_training.ipynb #e4a44bdb
 @patch
 def loo(self:PromptPrior, train:pd.DataFrame)->np.ndarray: # one prior per training row
     "Each training row's prior without the row itself: what its training target subtracts."
-    return _loo_prior(train['score'], train['group'], train['odai_type'], self.shrink)
+    return _loo_prior(train['score'], train['group'], train['odai_type'], self._k(train['odai_type']))
 
 @patch
 def _stats(self:PromptPrior, df:pd.DataFrame)->pd.DataFrame:
@@ -121,10 +127,13 @@ def _stats(self:PromptPrior, df:pd.DataFrame)->pd.DataFrame:
     return by_text.assign(mean=by_text['total'] / by_text['n']).reindex(df['odai'].astype(str))
 
 @patch
+def _k(self:PromptPrior, types)->np.ndarray: return np.array([self.shrink.get(t, self.default_shrink) for t in types], dtype=float)
+
+@patch
 def _shrunk(self:PromptPrior, n, mean, types)->np.ndarray:
-    "(n * mean + k * type mean) / (n + k); an unknown type falls back to the global mean."
-    type_mean = np.array([self.type_mean.get(t, self.global_mean) for t in types], dtype=float)
-    return (np.asarray(n, float) * np.asarray(mean, float) + self.shrink * type_mean) / (np.asarray(n, float) + self.shrink)
+    "(n * mean + k * type mean) / (n + k) with the type's k; an unknown type falls back to the global mean."
+    type_mean, k = np.array([self.type_mean.get(t, self.global_mean) for t in types], dtype=float), self._k(types)
+    return (np.asarray(n, float) * np.asarray(mean, float) + k * type_mean) / (np.asarray(n, float) + k)
 
 @patch
 def predict(self:PromptPrior, df:pd.DataFrame)->np.ndarray: # one prior per row of `df`, in score units
@@ -143,7 +152,8 @@ def seen(self:PromptPrior, df:pd.DataFrame)->np.ndarray: # True where the row's 
 def save(self:PromptPrior, path:str|Path):
     "Write the prior as readable JSON: k, the fallbacks, and every prompt's count, mean and prior."
     prompts = self.prompts.assign(prior=self._shrunk(self.prompts['n'], self.prompts['mean'], self.prompts['odai_type']))
-    Path(path).write_text(json.dumps(dict(kind='prompt_prior', key=self.key, shrink=self.shrink, global_mean=self.global_mean,
+    Path(path).write_text(json.dumps(dict(kind='prompt_prior', key=self.key, shrink=self.shrink, default_shrink=self.default_shrink,
+                                          global_mean=self.global_mean,
                                           type_mean=self.type_mean, prompts=prompts.to_dict('records')), indent=1, ensure_ascii=False))
 
 @patch(cls_method=True)
@@ -151,7 +161,7 @@ def load(cls:PromptPrior, path:str|Path)->PromptPrior:
     "Read a prior written by `PromptPrior.save`."
     d = json.loads(Path(path).read_text())
     prompts = pd.DataFrame(d['prompts'], columns=['group', 'odai_type', 'odai', 'n', 'mean'])
-    return cls(d['key'], d['shrink'], d['global_mean'], d['type_mean'], prompts.astype({'group': str, 'odai': str}))
+    return cls(d['key'], d['shrink'], d['default_shrink'], d['global_mean'], d['type_mean'], prompts.astype({'group': str, 'odai': str}))
 
 # %% ../nbs/02_lora_training.ipynb #228a65fe
 DEFAULT_MODEL = 'hotchpotch/japanese-reranker-cross-encoder-large-v1'
@@ -468,7 +478,7 @@ Load with `humor_ce.training.HumorPredictor.from_pretrained('<this folder>')`.
 """
 
 PRIOR_LINES = dict(none='none: the cross-encoder predicts the score itself',
-                   prompt='`prompt_prior.json`: {n} prompts keyed by `{key}`, each mean shrunk toward its type mean with k={k:.3g} '
+                   prompt='`prompt_prior.json`: {n} prompts keyed by `{key}`, each mean shrunk toward its type mean (pseudo-count k: {k}) '
                           '(chosen by leave-one-out on train); a prediction is this prior plus the cross-encoder\'s output, which '
                           'was trained on the score minus each row\'s leave-one-out prior')
 
@@ -489,7 +499,7 @@ def save_final(model, tok, scaler:ScoreScaler, cfg:TrainConfig, history:list, be
         targets = [n for n, m in model.named_modules() if hasattr(m, 'lora_A') and len(m.lora_A)]  # the adapted layers
         (tmp/'README.md').write_text(MODEL_CARD.format(**{**asdict(cfg), **asdict(scaler), **data, **{k: best[k] for k in ('rmse', 'r2', 'spearman_within')}}, best_epoch=best['epoch'],
                                      n_targets=len(targets), target_names=sorted({t.split('.')[-1] for t in targets}),
-                                     prior_line=PRIOR_LINES[cfg.prior].format(n=len(prior.prompts), key=prior.key, k=prior.shrink) if prior else PRIOR_LINES['none']))
+                                     prior_line=PRIOR_LINES[cfg.prior].format(n=len(prior.prompts), key=prior.key, k=', '.join(f'{t} {v:.3g}' for t, v in prior.shrink.items())) if prior else PRIOR_LINES['none']))
         if (out/'final').exists(): shutil.rmtree(out/'final')
         os.replace(tmp, out/'final')
     finally:
