@@ -88,7 +88,7 @@ def run_pipeline(dataset:str|Path=DEFAULT_DATASET, out:str|Path='data/runs/main'
                                                              progress=progress, splits=splits, **caption_kw), manifest)
     train_fp = fingerprint(cp/'train.csv', cp/'validation.csv', _model_fp(train_cfg.model), asdict(train_cfg))
     run_stage('train', model_dir, train_fp, lambda: train_cross_encoder(cp/'train.csv', cp/'validation.csv', model_dir, train_cfg,
-                                                                       resume=True, progress=progress), manifest)
+                                                                       resume='auto', progress=progress), manifest)
     eval_fp = fingerprint(cp/'test.csv', cp/'train.csv', model_dir/'final', eval_kw)
     run_stage('evaluate', result, eval_fp, lambda: _evaluate_summary(cp/'test.csv', model_dir/'final', result, progress, eval_kw), manifest)
     manifest['seconds_total'] = round(time.time() - t0, 1)

@@ -8,10 +8,11 @@ __all__ = ['PAIR_COLUMNS', 'PRIORS', 'SHRINK_GRID', 'DEFAULT_MODEL', 'DEFAULT_TA
            'build_tiny_bert', 'head_modules', 'find_lora_targets', 'add_lora', 'head_start_value', 'init_head_bias',
            'listnet_loss', 'humor_loss', 'tokenize_pairs', 'PairCollator', 'PromptGroupedSampler', 'TrainConfig',
            'per_prompt_spearman', 'within_prompt_spearman', 'regression_metrics', 'rebase_checkpoints',
-           'train_cross_encoder', 'save_final', 'HumorPredictor', 'validate_new_pairs', 'humor_ce_train', 'train_cli']
+           'run_fingerprint', 'last_complete_checkpoint', 'checkpoint_to_resume', 'train_cross_encoder', 'save_final',
+           'HumorPredictor', 'validate_new_pairs', 'humor_ce_train', 'train_cli']
 
 # %% ../nbs/02_lora_training.ipynb #03f3bcbe
-import json, math, os, shutil, sys, tempfile, time, warnings
+import hashlib, json, math, os, shutil, sys, tempfile, time, warnings
 from dataclasses import dataclass, asdict, field, replace
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -410,6 +411,32 @@ def rebase_checkpoints(ckpt_dir:str|Path)->int: # number of trainer states rewri
         with atomic_path(state) as tmp: tmp.write_text(json.dumps(s, indent=2))
     return n
 
+def run_fingerprint(cfg:TrainConfig, tr:pd.DataFrame, va:pd.DataFrame)->str:
+    "What determines a training run's result: its whole configuration and the content of both splits."
+    h = hashlib.sha256(json.dumps(asdict(cfg), sort_keys=True, default=list).encode())
+    for df in (tr, va): h.update(pd.util.hash_pandas_object(df[['odai_type', 'odai', 'response', 'score', 'group']], index=False).to_numpy().tobytes())
+    return h.hexdigest()[:16]
+
+def last_complete_checkpoint(ckpt_dir:str|Path)->Path|None:
+    "The highest-numbered checkpoint whose trainer state was written (the Trainer writes it last; a killed save has none)."
+    done = [p for p in Path(ckpt_dir).glob('checkpoint-*') if (p/'trainer_state.json').exists()]
+    return max(done, key=lambda p: int(p.name.split('-')[-1]), default=None)
+
+def checkpoint_to_resume(ckpt_dir:str|Path, run_id:str, # `run_fingerprint` of the run about to start
+                         resume:bool|str)->Path|None:    # True: resume this run or refuse; 'auto': resume it or start clean
+    "Where to resume from; checkpoints of another run (other data or options) are refused (`resume=True`) or cleared."
+    ckpt_dir = Path(ckpt_dir); marker = ckpt_dir/'run_fingerprint.json'
+    found = any(ckpt_dir.glob('checkpoint-*'))
+    same = marker.exists() and json.loads(marker.read_text()).get('fingerprint') == run_id
+    if found and not same and resume is True:
+        raise HumorDataError(f"{ckpt_dir}: these checkpoints come from another run (other data or options) and cannot be resumed; "
+                             "train without --resume to start this run over in that folder, or give another --out")
+    if int(os.environ.get('RANK', 0)) == 0:  # under torchrun only the main process clears and marks
+        if found and not (same and resume): shutil.rmtree(ckpt_dir)
+        ckpt_dir.mkdir(parents=True, exist_ok=True)
+        with atomic_path(marker) as tmp: tmp.write_text(json.dumps(dict(fingerprint=run_id), indent=1))
+    return last_complete_checkpoint(ckpt_dir) if resume else None
+
 def _targets(tr:pd.DataFrame, va:pd.DataFrame, prior:str)->tuple: # (PromptPrior or None, training targets, validation offsets)
     "What the cross-encoder learns: the score minus each row's leave-one-out prior (`prior='prompt'`), or the score itself."
     if prior == 'none': return None, tr['score'].to_numpy(float), np.zeros(len(va))
@@ -420,7 +447,7 @@ def train_cross_encoder(train:str|Path|pd.DataFrame, # train.csv (or a validated
                         valid:str|Path|pd.DataFrame, # validation.csv (or a validated frame)
                         out:str|Path='data/model/reranker-lora-finetuned', # run folder: checkpoints/ and final/
                         cfg:TrainConfig|None=None,
-                        resume:bool=False,         # continue from the last checkpoint in out/checkpoints
+                        resume:bool|str=False,     # True: continue this run's last checkpoint (refuse another run's); 'auto': or start clean
                         progress:bool=True,
                         callbacks:list=(),         # extra `transformers.TrainerCallback`s
                        )->dict:                    # summary: best epoch, validation metrics, where final/ went
@@ -433,6 +460,9 @@ def train_cross_encoder(train:str|Path|pd.DataFrame, # train.csv (or a validated
     if cfg.prior not in PRIORS: raise ValueError(f"unknown prior {cfg.prior!r}; choose one of {PRIORS}")
     tr = train if isinstance(train, pd.DataFrame) else read_pairs(train)
     va = valid if isinstance(valid, pd.DataFrame) else read_pairs(valid)
+    if len(va) < 2 or va['score'].nunique() < 2:  # R² divides by the variance of the validation scores
+        raise HumorDataError(f"{valid if isinstance(valid, (str, Path)) else 'validation'}: {len(va)} row(s) with {va['score'].nunique()} distinct "
+                             "score(s); validation needs at least two different scores to be scored")
     if tr['score'].nunique() < 2: raise HumorDataError(f"{train if isinstance(train, (str, Path)) else 'train'}: column 'score' is constant ({tr['score'].iloc[0]}): nothing to learn")
     prior, target, va_offset = _targets(tr, va, cfg.prior)
     caption_file = None if isinstance(train, pd.DataFrame) else Path(train).parent/CAPTION_SETTINGS  # how stage 1 captioned these rows
@@ -448,9 +478,10 @@ def train_cross_encoder(train:str|Path|pd.DataFrame, # train.csv (or a validated
                                callbacks=[EarlyStoppingCallback(cfg.patience), *callbacks], humor_loss_name=cfg.loss, head_lr_mult=cfg.head_lr_mult,
                                groups=pd.factorize(tr['group'])[0])
     if not progress: trainer.remove_callback(PrinterCallback)  # quiet: no per-epoch log dicts either
-    has_ckpt = resume and any((out/'checkpoints').glob('checkpoint-*'))
-    if has_ckpt: rebase_checkpoints(out/'checkpoints')  # else a moved run, or one resumed from another directory, loads another run's "best" weights
-    trainer.train(resume_from_checkpoint=True if has_ckpt else None)
+    start = checkpoint_to_resume(out/'checkpoints', run_fingerprint(cfg, tr, va), resume)
+    if start: rebase_checkpoints(out/'checkpoints')  # else a moved run, or one resumed from another directory, loads another run's "best" weights
+    has_ckpt = start is not None
+    trainer.train(resume_from_checkpoint=str(start) if start else None)
     history = _history(trainer.state.log_history)
     best = min(history, key=lambda h: h['rmse'])
     if not trainer.is_world_process_zero():  # under torchrun / accelerate launch only the main process writes final/
@@ -662,7 +693,7 @@ def humor_ce_train(data:str='data/caption_processed',  # folder with train.csv a
                    patience:int=2,                      # epochs without validation RMSE improvement before stopping
                    seed:int=42,                         # random seed
                    device:str='auto',                   # auto, cpu or cuda (multi-GPU: use accelerate launch / torchrun)
-                   resume:bool=False,                   # continue from the last checkpoint in <out>/checkpoints
+                   resume:bool=False,                   # continue this run from its last complete checkpoint in <out>/checkpoints (refused if they hold another run's)
                    quiet:bool=False):                   # no progress bars and no per-epoch log lines (the summary still prints)
     "LoRA-fine-tune a cross-encoder on caption-processed CSVs; the best validation epoch goes to <out>/final."
     cfg = TrainConfig(model=model, loss=loss, prior=prior, lora_r=lora_r, lora_alpha=lora_alpha, lora_dropout=lora_dropout,
