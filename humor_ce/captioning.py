@@ -5,9 +5,10 @@
 # %% auto #0
 __all__ = ['SPLITS', 'DEFAULT_DATASET', 'REQUIRED_COLUMNS', 'ODAI_TYPES', 'DEFAULT_CAPTION_MODEL', 'DEFAULT_INSTRUCTION',
            'CAPTION_SETTINGS', 'HumorDataError', 'validate_split', 'open_image', 'image_md5', 'load_humor_dataset',
-           'atomic_path', 'write_atomic', 'settings_key', 'CaptionCache', 'pick_device', 'pick_dtype', 'QwenCaptioner',
-           'build_tiny_qwen', 'CaptionStats', 'caption_images', 'distinct_images', 'captioned_frame', 'caption_record',
-           'caption_dataset', 'run_captioning', 'print_summary', 'run_cli', 'humor_ce_caption', 'caption_cli']
+           'atomic_path', 'write_atomic', 'settings_key', 'CaptionCache', 'pick_device', 'pick_dtype', 'qwen_ready',
+           'QwenCaptioner', 'build_tiny_qwen', 'CaptionStats', 'caption_images', 'distinct_images', 'captioned_frame',
+           'caption_record', 'caption_dataset', 'run_captioning', 'print_summary', 'run_cli', 'humor_ce_caption',
+           'caption_cli']
 
 # %% ../nbs/01_captioning.ipynb #5c6a608b
 import hashlib, io, json, os, sys, tempfile, time
@@ -172,6 +173,11 @@ def load_humor_dataset(source:str|Path=DEFAULT_DATASET, # Hub id, imagefolder di
     return out
 
 # %% ../nbs/01_captioning.ipynb #19975870
+def _shared_mode(path, directory:bool=False):
+    "Give a temporary file (0600) or folder (0700) the permissions a plain create would have under the current umask."
+    umask = os.umask(0); os.umask(umask)
+    os.chmod(path, (0o777 if directory else 0o666) & ~umask)
+
 @contextmanager
 def atomic_path(path:str|Path): # final path; the context yields a temporary path next to it
     "Yield a temporary path next to `path`; on success it replaces `path`, on error it is removed."
@@ -179,7 +185,7 @@ def atomic_path(path:str|Path): # final path; the context yields a temporary pat
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'); os.close(fd)
     try:
         yield Path(tmp)
-        os.replace(tmp, path)
+        _shared_mode(tmp); os.replace(tmp, path)
     finally:
         if os.path.exists(tmp): os.remove(tmp)
 
@@ -192,6 +198,7 @@ def write_atomic(frames:dict, # file name -> DataFrame (written as CSV) or a fun
         for name, obj in frames.items():
             fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f'.{name}.', suffix='.tmp'); os.close(fd); tmps.append(tmp)
             obj(tmp) if callable(obj) else obj.to_csv(tmp, index=False)
+            _shared_mode(tmp)
         for (name, _), tmp in zip(frames.items(), tmps): os.replace(tmp, out_dir/name)
     finally:
         for tmp in tmps:
@@ -259,6 +266,14 @@ def pick_dtype(device:str):
     return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
 
 # %% ../nbs/01_captioning.ipynb #75e08416
+def qwen_ready(image:Image.Image)->Image.Image:
+    "The image as Qwen's helper should get it: transparency as RGBA (it composites that on white), 16-bit grey scaled to 8 bits."
+    if image.mode.startswith('I'):  # 16/32-bit grey: a plain RGB conversion clips everything above 255 to white
+        a = np.asarray(image, dtype=np.float64)
+        return Image.fromarray((a / (65535 if image.mode.startswith('I;16') or a.max() > 255 else 255) * 255).clip(0, 255).round().astype(np.uint8), 'L')
+    if image.mode in ('LA', 'La', 'PA', 'RGBa') or (image.mode == 'P' and 'transparency' in image.info): return image.convert('RGBA')
+    return image
+
 class QwenCaptioner:
     "Batched, greedy image captioning with a Qwen2.5-VL model."
     def __init__(self, model:str=DEFAULT_CAPTION_MODEL, # Hub id or local folder
@@ -286,7 +301,7 @@ class QwenCaptioner:
         "Caption a batch of images."
         import torch
         from qwen_vl_utils import process_vision_info
-        msgs = [self._messages(im.convert('RGB')) for im in images]
+        msgs = [self._messages(qwen_ready(im)) for im in images]
         texts = [self.processor.apply_chat_template(m, tokenize=False, add_generation_prompt=True) for m in msgs]
         vision, _ = process_vision_info(msgs)
         batch = self.processor(text=texts, images=vision, padding=True, return_tensors='pt').to(self.device)

@@ -23,7 +23,7 @@ from fastcore.basics import patch
 from fastcore.script import call_parse
 from PIL import UnidentifiedImageError
 from .captioning import (HumorDataError, ODAI_TYPES, CAPTION_SETTINGS, image_md5, _where, _first_bad, _blank, pick_device,
-                                  run_cli, print_summary, atomic_path)
+                                  run_cli, print_summary, atomic_path, _shared_mode)
 
 # %% ../nbs/02_lora_training.ipynb #217120f6
 PAIR_COLUMNS = ('odai', 'response', 'score')
@@ -520,7 +520,7 @@ def save_final(model, tok, scaler:ScoreScaler, cfg:TrainConfig, history:list, be
     "Write adapter + head, tokenizer, scaler, prompt prior, config, history and model card to `out/final`, atomically."
     if (cfg.prior == 'prompt') != (prior is not None): raise ValueError(f"cfg.prior is {cfg.prior!r} but prior is {prior!r}")
     out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=out, prefix='.final.'))
+    tmp = Path(tempfile.mkdtemp(dir=out, prefix='.final.')); _shared_mode(tmp, directory=True)  # as a plain mkdir would
     try:
         model.save_pretrained(tmp); tok.save_pretrained(tmp); scaler.save(tmp/'scaler.json')
         if prior is not None: prior.save(tmp/'prompt_prior.json')
