@@ -238,14 +238,15 @@ def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
              adapter:str|Path|None=None, # `final/` folder of a trained adapter (or pass `predictor`)
              train:str|Path|None=None,   # training CSV for the baselines (default: train.csv beside `data`)
              out:str|Path='data/cross_encoder/result',
-             predictor=None, batch_size:int=64, n_boot:int=1000, seed:int=0, device:str='auto', progress:bool=True)->dict:
+             predictor=None, batch_size:int=64, n_boot:int=1000, seed:int=0, device:str='auto', progress:bool=True,
+             base_model:str|None=None)->dict: # base_model: load this base instead of the one the adapter pins
     "Predict `data`, compute metrics and baselines with CIs, write CSVs and PNGs to `out`; returns a summary."
     t0, data = time.time(), Path(data)
     train = Path(train) if train else data.parent/'train.csv'
     if predictor is None and not (Path(adapter or '')/'adapter_config.json').exists():
         raise FileNotFoundError(f"{adapter}: no trained adapter here (adapter_config.json missing); train one with humor-ce-train")
     df, tr = _read_eval(data), read_pairs(train)
-    predictor = predictor or HumorPredictor.from_pretrained(adapter, device=device)
+    predictor = predictor or HumorPredictor.from_pretrained(adapter, device=device, base_model=base_model)
     df['cross_encoder'] = predict_frame(predictor, df, batch_size, progress)
     prior = getattr(predictor, 'prior', None)
     if prior is not None: df['prompt_prior'] = prior.predict(df)  # the model's own prior: what the text adds is the difference
@@ -284,10 +285,12 @@ def humor_ce_evaluate(data:str='data/caption_processed', # a CSV file, or a capt
                       n_boot:int=1000,                   # bootstrap resamples of prompts for the 95% CIs
                       seed:int=0,                        # bootstrap seed
                       device:str='auto',                 # auto, cpu, cuda, cuda:1, ...
+                      base_model:str=None,               # base model to load instead of the one the adapter was trained on
                       quiet:bool=False):                 # no progress bar
     "Predict a split with a trained adapter; write metrics (with baselines and CIs), predictions and plots."
     path = Path(data)/f'{split}.csv' if Path(data).is_dir() else Path(data)
-    s = evaluate(path, adapter, train, out, batch_size=batch_size, n_boot=n_boot, seed=seed, device=device, progress=not quiet)
+    s = evaluate(path, adapter, train, out, batch_size=batch_size, n_boot=n_boot, seed=seed, device=device, progress=not quiet,
+                 base_model=base_model)
     print(format_table(s.pop('table')))
     print_summary('humor-ce-evaluate: done', s)
     return s

@@ -77,7 +77,8 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
                  top:int|None=None,        # keep the `top` best responses per prompt
                  split:str='test',         # split of a dataset folder
                  caption_model:str|None=None, cache:str|None=None, # for image prompts (default: as recorded in final/)
-                 device:str='auto', batch_size:int=64, progress:bool=True, stdin=None, stdout=None)->dict: # summary
+                 device:str='auto', batch_size:int=64, progress:bool=True, stdin=None, stdout=None,
+                 base_model:str|None=None)->dict: # summary (base_model: use this base instead of the one final/ pins)
     "Score every row of `input` with the model in `adapter` and write them with `predicted_score` and `rank_in_prompt`."
     if not (Path(adapter)/'adapter_config.json').exists():
         raise FileNotFoundError(f"{adapter}: not a trained model folder (adapter_config.json missing); pass stage 2's final/ folder")
@@ -85,7 +86,7 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
     source = '<stdin>' if str(input) == '-' else input
     raw = read_new_pairs(input, split, stdin).reset_index(drop=True)
     rows = validate_new_pairs(raw, source)  # every row checked before the model loads
-    predictor = HumorPredictor.from_pretrained(adapter, device=device)
+    predictor = HumorPredictor.from_pretrained(adapter, device=device, base_model=base_model)
     kw = {k: v for k, v in dict(caption_model=caption_model, cache=cache).items() if v}
     scored = predictor.prepare(rows, source, progress, **kw)
     ids = {c: scored[c].tolist() for c in ('odai_type', 'odai_id') if c in scored}
@@ -108,9 +109,10 @@ def humor_ce_predict(adapter:str='data/model/reranker-lora-finetuned/final', # t
                      cache:str=None,         # caption cache (default: the one stage 1 wrote; cached images are not captioned again)
                      device:str='auto',      # auto (CUDA if available), cpu, cuda, cuda:1, ...
                      batch_size:int=64,      # pairs per forward pass
+                     base_model:str=None,    # base model to load instead of the one the adapter was trained on (checked by content otherwise)
                      quiet:bool=False):      # no progress bars
     "Score new (prompt, response) pairs with a trained model: every input column plus predicted_score and rank_in_prompt."
-    summary = predict_file(adapter, input, out, top, split, caption_model, cache, device, batch_size, progress=not quiet)
+    summary = predict_file(adapter, input, out, top, split, caption_model, cache, device, batch_size, progress=not quiet, base_model=base_model)
     stream = sys.stderr if out == '-' else sys.stdout  # stdout stays pure CSV when the rows go there
     print('humor-ce-predict: done', file=stream)
     for k, v in summary.items(): print(f'  {k}: {v}', file=stream)
