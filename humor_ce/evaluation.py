@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['METRICS', 'BASELINES', 'MODEL_LABELS', 'PLOTS', 'PRIOR_NOTE', 'check_lengths', 'predict_frame', 'ndcg_gains',
            'dcg_tied', 'global_ndcg', 'row_metrics', 'ndcg_at', 'per_prompt_metrics', 'evaluate_predictions',
-           'fit_baselines', 'predict_baselines', 'metrics_by', 'metrics_tables', 'plot_pred_vs_true', 'plot_residuals',
-           'plot_model_vs_baselines', 'plot_spearman_within', 'evaluate', 'format_table', 'humor_ce_evaluate',
-           'evaluate_cli']
+           'paired_r2_gain', 'fit_baselines', 'predict_baselines', 'metrics_by', 'metrics_tables', 'plot_pred_vs_true',
+           'plot_residuals', 'plot_model_vs_baselines', 'plot_spearman_within', 'evaluate', 'format_table',
+           'humor_ce_evaluate', 'evaluate_cli']
 
 # %% ../nbs/03_evaluation.ipynb #569a87da
 import json, math, sys, time, warnings
@@ -116,6 +116,19 @@ def evaluate_predictions(df:pd.DataFrame,  # rows with group, odai_type, score a
     per_prompt = pps[models[0]][['group', 'odai_type', 'n', 'distinct_scores']].copy()
     for m in models: per_prompt[[f'{m}_{c}' for c in ('ndcg_1', 'ndcg_3', 'ndcg_all', 'spearman')]] = pps[m][['ndcg_1', 'ndcg_3', 'ndcg_all', 'spearman']].to_numpy()
     return res, per_prompt
+
+# %% ../nbs/03_evaluation.ipynb #bf554741
+def paired_r2_gain(df:pd.DataFrame, # rows with group, score and both prediction columns
+                   model:str, baseline:str, n_boot:int=1000, seed:int=0)->dict: # gain, ci_low, ci_high
+    "R² of `model` minus R² of `baseline`, with a 95% CI from the same prompt resamples for both."
+    codes, uniq = pd.factorize(df['group'])
+    rows_of = [np.flatnonzero(codes == g) for g in range(len(uniq))]
+    y, a, b = (df[c].to_numpy(float) for c in ('score', model, baseline))
+    def gain(idx): return (np.mean((y[idx] - b[idx])**2) - np.mean((y[idx] - a[idx])**2)) / np.var(y[idx])
+    rng = np.random.default_rng(seed)
+    boots = [gain(np.concatenate([rows_of[g] for g in rng.integers(0, len(uniq), len(uniq))])) for _ in range(n_boot)]
+    lo, hi = np.percentile(boots, [2.5, 97.5]) if n_boot else (np.nan, np.nan)
+    return dict(model=model, baseline=baseline, r2_gain=gain(np.arange(len(y))), ci_low=lo, ci_high=hi)
 
 # %% ../nbs/03_evaluation.ipynb #fdc6253d
 BASELINES = ('global_mean', 'type_mean', 'prompt_mean')
@@ -253,17 +266,18 @@ def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
     df = pd.concat([df, predict_baselines(fit_baselines(tr), df)], axis=1)
     models = ['cross_encoder', *(['prompt_prior'] if prior is not None else []), *BASELINES]
     overall, by_type, per_prompt = metrics_tables(df, models, n_boot, seed)
+    gains = pd.DataFrame([paired_r2_gain(df, 'cross_encoder', b, n_boot, seed) for b in models[1:]])
     df['prompt'] = np.where(df['group'].isin(set(tr['group'])), 'seen in training', 'new')
     by_seen = metrics_by(df, models, 'prompt', n_boot, seed, df['score'].min())
     preds = df[[c for c in ('odai_id', 'odai_type', 'odai', 'response', 'score') if c in df] + models].rename(columns={'cross_encoder': 'predicted_score'})
     files = {'test_predictions.csv': preds, 'evaluation_metrics.csv': overall, 'evaluation_by_type.csv': by_type,
-             'evaluation_by_prompt_seen.csv': by_seen,
+             'evaluation_by_prompt_seen.csv': by_seen, 'paired_r2_gain.csv': gains,
              'per_prompt_metrics.csv': per_prompt, 'pred_vs_true.png': _savefig(plot_pred_vs_true(df)),
              'residuals.png': _savefig(plot_residuals(df)), 'model_vs_baselines.png': _savefig(plot_model_vs_baselines(overall)),
              'spearman_within_prompt.png': _savefig(plot_spearman_within(per_prompt))}
     written = write_atomic(files, out)
     return dict(rows=len(df), prompts=overall.prompts[0], rankable_prompts=overall.rankable_prompts[0], seconds=round(time.time() - t0, 1),
-                out=str(Path(out).resolve()), files=[p.name for p in written], table=overall)
+                out=str(Path(out).resolve()), files=[p.name for p in written], table=overall, gains=gains)
 
 PRIOR_NOTE = ("Within a prompt, a per-prompt constant ranks nothing: the prior and the prompt-mean baselines have within-prompt "
               "Spearman 0, and the cross-encoder's within-prompt ranking is the text model's alone (adding its prior changes no rank).")
@@ -292,6 +306,8 @@ def humor_ce_evaluate(data:str='data/caption_processed', # a CSV file, or a capt
     s = evaluate(path, adapter, train, out, batch_size=batch_size, n_boot=n_boot, seed=seed, device=device, progress=not quiet,
                  base_model=base_model)
     print(format_table(s.pop('table')))
+    print('R² gain of the cross-encoder over each (paired bootstrap, 95% CI):')
+    print(s.pop('gains').round(4).to_string(index=False))
     print_summary('humor-ce-evaluate: done', s)
     return s
 

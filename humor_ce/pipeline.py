@@ -99,6 +99,7 @@ def _evaluate_summary(data, adapter, out, progress, kw)->dict:
     "Run stage 3 and keep its table as text for the manifest."
     s = evaluate(data, adapter, out=out, progress=progress, **kw)
     s['table_text'] = format_table(s.pop('table'))
+    s['r2_gains'] = s.pop('gains').to_dict('records')
     return s
 
 # %% ../nbs/04_pipeline.ipynb #877a10f8
