@@ -4,11 +4,11 @@
 
 # %% auto #0
 __all__ = ['SPLITS', 'DEFAULT_DATASET', 'REQUIRED_COLUMNS', 'ODAI_TYPES', 'DEFAULT_CAPTION_MODEL', 'DEFAULT_INSTRUCTION',
-           'CAPTION_SETTINGS', 'HumorDataError', 'validate_split', 'open_image', 'image_md5', 'load_humor_dataset',
-           'atomic_path', 'write_atomic', 'settings_key', 'CaptionCache', 'pick_device', 'pick_dtype', 'qwen_ready',
-           'QwenCaptioner', 'build_tiny_qwen', 'CaptionStats', 'caption_images', 'distinct_images', 'captioned_frame',
-           'caption_record', 'caption_dataset', 'run_captioning', 'print_summary', 'run_cli', 'humor_ce_caption',
-           'caption_cli']
+           'CAPTION_SETTINGS', 'HumorDataError', 'check_rows', 'validate_split', 'open_image', 'image_md5',
+           'load_humor_dataset', 'atomic_path', 'write_atomic', 'settings_key', 'CaptionCache', 'pick_device',
+           'pick_dtype', 'qwen_ready', 'QwenCaptioner', 'build_tiny_qwen', 'CaptionStats', 'caption_images',
+           'distinct_images', 'captioned_frame', 'caption_record', 'caption_dataset', 'run_captioning', 'print_summary',
+           'run_cli', 'humor_ce_caption', 'caption_cli']
 
 # %% ../nbs/01_captioning.ipynb #5c6a608b
 import hashlib, io, json, os, sys, tempfile, time
@@ -95,6 +95,13 @@ def _first_bad(mask)->int|None:
     idx = np.flatnonzero(np.asarray(mask, dtype=bool))
     return int(idx[0]) if len(idx) else None
 
+def check_rows(df:pd.DataFrame, checks:list, # (column, mask of bad rows, what is wrong), checked in order
+               source, split:str|None=None):
+    "Raise `HumorDataError` for the first bad row of the first failing check, naming source, split, row and column."
+    for col, mask, problem in checks:
+        if (i := _first_bad(mask)) is not None:
+            raise HumorDataError(f"{_where(source, split, df, i, col)}: {problem} (value: {df[col].iloc[i] if col in df else None!r})")
+
 def _blank(values)->np.ndarray:
     "True where a value is missing or only whitespace."
     return np.array([_isna(v) or (isinstance(v, str) and not v.strip()) for v in values], dtype=bool)
@@ -116,9 +123,7 @@ def validate_split(df:pd.DataFrame, # one split, as read from the source
     if 'image' in df: checks.append(('image', (df['odai_type'] == 'image').to_numpy() & _blank(df['image']), 'image prompt without an image'))
     score = pd.to_numeric(df['score'], errors='coerce')
     checks.append(('score', score.isna() | ~np.isfinite(score.fillna(0)), 'missing, non-numeric or NaN score'))
-    for col, mask, problem in checks:
-        if (i := _first_bad(mask)) is not None:
-            raise HumorDataError(f"{_where(source, split, df, i, col)}: {problem} (value: {df[col].iloc[i]!r})")
+    check_rows(df, checks, source, split)
     return df.assign(score=score.astype(float))
 
 # %% ../nbs/01_captioning.ipynb #cb1e2188

@@ -22,7 +22,7 @@ from tqdm.auto import tqdm
 from fastcore.basics import patch
 from fastcore.script import call_parse
 from PIL import UnidentifiedImageError
-from .captioning import (HumorDataError, ODAI_TYPES, CAPTION_SETTINGS, image_md5, _where, _first_bad, _blank, pick_device,
+from .captioning import (HumorDataError, ODAI_TYPES, CAPTION_SETTINGS, image_md5, check_rows, _where, _blank, pick_device,
                                   run_cli, print_summary, atomic_path, _shared_mode)
 
 # %% ../nbs/02_lora_training.ipynb #217120f6
@@ -36,9 +36,7 @@ def validate_pairs(df:pd.DataFrame, source)->pd.DataFrame:
     score = pd.to_numeric(df['score'], errors='coerce')
     checks = [('odai', _blank(df['odai']), 'empty odai'), ('response', _blank(df['response']), 'empty response'),
               ('score', score.isna() | ~np.isfinite(score.fillna(0)), 'missing, non-numeric or NaN score')]
-    for col, mask, problem in checks:
-        if (i := _first_bad(mask)) is not None:
-            raise HumorDataError(f"{_where(source, None, df, i, col)}: {problem} (value: {df[col].iloc[i]!r})")
+    check_rows(df, checks, source)
     df = df.assign(score=score.astype(float), odai=df['odai'].astype(str), response=df['response'].astype(str))
     df['group'] = (df['odai_id'] if 'odai_id' in df else df['odai']).astype(str)
     if 'odai_type' not in df: df['odai_type'] = 'text'
@@ -660,9 +658,7 @@ def validate_new_pairs(df:pd.DataFrame, source='input')->pd.DataFrame: # with od
               ('odai_type', ~df['odai_type'].isin(ODAI_TYPES), f"unknown odai_type (expected one of {ODAI_TYPES})"),
               ('odai', _blank(odai) & ~has_image & (df['odai_type'] == 'text'), 'text prompt with an empty odai'),
               ('image', _blank(odai) & ~has_image & (df['odai_type'] == 'image'), 'image prompt without an image or a caption in odai')]
-    for col, mask, problem in checks:
-        if (i := _first_bad(mask)) is not None:
-            raise HumorDataError(f"{_where(source, None, df, i, col)}: {problem} (value: {df[col].iloc[i] if col in df else None!r})")
+    check_rows(df, checks, source)
     return df.assign(odai=odai.astype(object).where(~_blank(odai), ''), response=df['response'].astype(str))
 
 @patch
