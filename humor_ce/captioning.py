@@ -4,11 +4,11 @@
 
 # %% auto #0
 __all__ = ['SPLITS', 'DEFAULT_DATASET', 'REQUIRED_COLUMNS', 'ODAI_TYPES', 'DEFAULT_CAPTION_MODEL', 'DEFAULT_INSTRUCTION',
-           'CAPTION_SETTINGS', 'HumorDataError', 'check_rows', 'validate_split', 'open_image', 'image_md5',
-           'load_humor_dataset', 'atomic_path', 'write_atomic', 'settings_key', 'CaptionCache', 'pick_device',
-           'pick_dtype', 'qwen_ready', 'QwenCaptioner', 'build_tiny_qwen', 'CaptionStats', 'caption_images',
-           'distinct_images', 'captioned_frame', 'caption_record', 'caption_dataset', 'run_captioning', 'print_summary',
-           'run_cli', 'humor_ce_caption', 'caption_cli']
+           'CAPTION_SETTINGS', 'HumorDataError', 'resolve_images', 'check_rows', 'validate_split', 'open_image',
+           'image_md5', 'load_humor_dataset', 'atomic_path', 'write_atomic', 'settings_key', 'CaptionCache',
+           'pick_device', 'pick_dtype', 'qwen_ready', 'QwenCaptioner', 'build_tiny_qwen', 'CaptionStats',
+           'caption_images', 'distinct_images', 'captioned_frame', 'caption_record', 'caption_dataset',
+           'run_captioning', 'print_summary', 'run_cli', 'humor_ce_caption', 'caption_cli']
 
 # %% ../nbs/01_captioning.ipynb #5c6a608b
 import hashlib, io, json, os, sys, tempfile, time
@@ -40,8 +40,12 @@ def _imagefolder_split(folder:Path)->pd.DataFrame:
 def _table_split(path:Path)->pd.DataFrame:
     "Read one CSV or Parquet split file; an `image`/`file_name` column of relative paths is resolved against its folder."
     df = pd.read_parquet(path) if path.suffix == '.parquet' else pd.read_csv(path, keep_default_na=False, na_values=[''])
+    return resolve_images(df, path.parent)
+
+def resolve_images(df:pd.DataFrame, folder:Path)->pd.DataFrame: # with `image` holding resolved paths (or the values as given)
+    "Resolve an `image` (or `file_name`) column of relative paths against `folder`."
     col = 'image' if 'image' in df else 'file_name' if 'file_name' in df else None
-    if col: df['image'] = [str(path.parent/v) if isinstance(v, str) and v else (v if not _isna(v) else None) for v in df[col]]
+    if col: df['image'] = [str(folder/v) if isinstance(v, str) and v else (v if not _isna(v) else None) for v in df[col]]
     return df
 
 def _isna(v)->bool: return v is None or (isinstance(v, float) and np.isnan(v))

@@ -10,7 +10,7 @@ import io, json, sys
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.script import call_parse
-from .captioning import HumorDataError, write_atomic, run_cli, print_summary, _read_source, _table_split
+from .captioning import HumorDataError, write_atomic, run_cli, print_summary, _read_source, _table_split, resolve_images
 from .training import HumorPredictor, validate_new_pairs
 
 # %% ../nbs/05_predict.ipynb #892d453d
@@ -39,17 +39,11 @@ def read_new_pairs(path:str,              # a .csv, .parquet or .jsonl file, a d
     try:
         if p.suffix in ('.jsonl', '.json'):
             df = _read_jsonl(p.read_text(encoding='utf-8'), p)
-            return _table_split_images(df, p)
+            return resolve_images(df, p.parent)
         if p.suffix in ('.csv', '.parquet'): return _table_split(p)
     except UnicodeDecodeError as e: raise HumorDataError(f"{p}: not UTF-8 text ({e.reason} at byte {e.start}); save it as UTF-8") from e
     except (ValueError, OSError) as e: raise HumorDataError(f"{p}: cannot be read as {p.suffix[1:]} ({e})") from e
     raise HumorDataError(f"{p}: unknown file type {p.suffix!r}; use .csv, .parquet or .jsonl (or a dataset folder)")
-
-def _table_split_images(df:pd.DataFrame, path:Path)->pd.DataFrame:
-    "Resolve an `image`/`file_name` column of relative paths against the folder of `path`."
-    col = 'image' if 'image' in df else 'file_name' if 'file_name' in df else None
-    if col: df['image'] = [str(path.parent/v) if isinstance(v, str) and v else None for v in df[col]]
-    return df
 
 # %% ../nbs/05_predict.ipynb #2b6b532a
 def _serializable(df:pd.DataFrame)->pd.DataFrame:
