@@ -10,41 +10,55 @@ __all__ = ['METRICS', 'BASELINES', 'MODEL_LABELS', 'PLOTS', 'PRIOR_NOTE', 'check
            'humor_ce_evaluate', 'evaluate_cli']
 
 # %% ../nbs/03_evaluation.ipynb #569a87da
-import json, math, sys, time, warnings
+import math, time, warnings
 from pathlib import Path
 import numpy as np, pandas as pd
-from scipy.stats import spearmanr, pearsonr, rankdata
+from scipy.stats import rankdata
 from sklearn.metrics import ndcg_score
 from fastcore.script import call_parse
-from .captioning import HumorDataError, ODAI_TYPES, _where, _first_bad, write_atomic, run_cli, print_summary
-from .training import read_pairs, within_prompt_spearman, HumorPredictor
+from .core import (ODAI_TYPES, CAPTIONED_DIR, FINAL_DIR, RESULT_DIR, read_pairs, write_atomic, r2,
+                           prompt_spearman, prompt_bootstrap, print_summary, cli_main)
+from .training import HumorPredictor
 
 # %% ../nbs/03_evaluation.ipynb #5d808bcc
-def check_lengths(n_rows:int, preds)->np.ndarray:
+def check_lengths(n_rows:int, # rows that were scored
+                  preds,      # what the model returned
+                 )->np.ndarray: # `preds` as a float array
     "Predictions as an array; a count that differs from the number of rows is an error, never a truncation."
     preds = np.asarray(preds, dtype=float).reshape(-1)
     if len(preds) != n_rows: raise ValueError(f"{len(preds)} predictions for {n_rows} rows: refusing to truncate or pad")
     return preds
 
-def predict_frame(predictor, df:pd.DataFrame, batch_size:int=64, progress:bool=True)->np.ndarray:
-    "Score every row of `df` (columns odai, response; odai_type and odai_id feed the prompt prior) in input order, in score units."
+def predict_frame(predictor,           # a `HumorPredictor` (or anything with its `predict`)
+                  df:pd.DataFrame,     # rows with odai and response; odai_type and odai_id feed the prompt prior
+                  batch_size:int=64,   # pairs per forward pass
+                  progress:bool=True,  # show a progress bar
+                 )->np.ndarray:        # one score per row, in input order, in score units
+    "Score every row of `df`."
     ids = {c: df[c].tolist() for c in ('odai_type', 'odai_id') if c in df}
-    return check_lengths(len(df), predictor.predict(df['odai'].tolist(), df['response'].tolist(), batch_size, progress, **ids))
+    preds = predictor.predict(df['odai'].tolist(), df['response'].tolist(), batch_size, progress, **ids)
+    return check_lengths(len(df), preds)
 
 # %% ../nbs/03_evaluation.ipynb #208bac55
-def ndcg_gains(y_true, floor:float|None=None)->np.ndarray:
-    "Non-negative gains: score minus `floor` (default: the lowest score given)."
+def ndcg_gains(y_true,                 # true scores
+               floor:float|None=None,  # the score that counts as no gain (default: the lowest given)
+              )->np.ndarray:
+    "Non-negative gains: score minus `floor`."
     y = np.asarray(y_true, dtype=float)
     return y - (y.min() if floor is None else floor)
 
-def dcg_tied(gains, y_pred)->float:
+def dcg_tied(gains,  # one gain per item
+             y_pred, # the predictions that rank them
+            )->float:
     "DCG over all items ranked by `y_pred`, gains averaged within tied predictions (as scikit-learn does)."
     gains, y_pred = np.asarray(gains, float), np.asarray(y_pred, float)
     _, group, counts = np.unique(-y_pred, return_inverse=True, return_counts=True)  # tie groups, best first
     discount = 1 / np.log2(np.argsort(np.argsort(-y_pred, kind='stable'), kind='stable') + 2)
     return float((np.bincount(group, weights=gains) / counts * np.bincount(group, weights=discount)).sum())
 
-def global_ndcg(y_true, y_pred, floor:float|None=None)->float:
+def global_ndcg(y_true, y_pred,       # true and predicted scores of every row
+                floor:float|None=None, # see `ndcg_gains`
+               )->float:
     "The original's NDCG: the whole file as one query (kept for comparison; it says little)."
     gains = ndcg_gains(y_true, floor)
     ideal = dcg_tied(gains, gains)
@@ -54,35 +68,42 @@ def _corr(a, b)->float:
     "Pearson correlation; 0 when either side is constant."
     return 0.0 if np.ptp(a) == 0 or np.ptp(b) == 0 else float(np.corrcoef(a, b)[0, 1])
 
-def row_metrics(y_true, y_pred, floor:float|None=None)->dict:
+def row_metrics(y_true, y_pred,       # true and predicted scores of every row
+                floor:float|None=None, # see `ndcg_gains`
+               )->dict:
     "MSE, RMSE, R², Pearson, Spearman and the global (one-query) NDCG over all rows."
     y, p = np.asarray(y_true, float), np.asarray(y_pred, float)
-    mse = float(np.mean((y - p)**2)); var = float(np.var(y))
-    return dict(mse=mse, rmse=math.sqrt(mse), r2=1 - mse / var if var > 0 else float('nan'), pearson=_corr(y, p),
+    mse = float(np.mean((y - p)**2))
+    return dict(mse=mse, rmse=math.sqrt(mse), r2=r2(y, p), pearson=_corr(y, p),
                 spearman=_corr(rankdata(y), rankdata(p)), ndcg_global=global_ndcg(y, p, floor))
 
 # %% ../nbs/03_evaluation.ipynb #fb030fcf
-def ndcg_at(gains, y_pred, k:int|None)->float:
-    "NDCG@k of one prompt's responses (k=None: all)."
+def ndcg_at(gains,       # one prompt's gains (`ndcg_gains`)
+            y_pred,      # its predictions
+            k:int|None,  # cut-off (None: all responses)
+           )->float:
+    "NDCG@k of one prompt's responses."
     return float(ndcg_score([gains], [np.asarray(y_pred, float)], k=k))
 
-def per_prompt_metrics(df:pd.DataFrame, pred:str, floor:float)->pd.DataFrame:
-    "One row per prompt: size, distinct true scores, NDCG@1/@3/@all and Spearman of column `pred` (NaN if not rankable)."
+def per_prompt_metrics(df:pd.DataFrame, # rows with group, odai_type, score and the prediction column
+                       pred:str,        # the prediction column
+                       floor:float,     # see `ndcg_gains`
+                      )->pd.DataFrame:  # one row per prompt (NaN metrics where it cannot be ranked)
+    "One row per prompt: size, distinct true scores, NDCG@1/@3/@all and Spearman of column `pred`."
     rows = []
     for g, d in df.groupby('group', sort=False):
         rankable = d['score'].nunique() >= 2
         gains, pr = ndcg_gains(d['score'], floor), d[pred].to_numpy()
-        rho = spearmanr(d['score'], pr).statistic if rankable and np.ptp(pr) > 0 else 0.0
+        ndcg = {f'ndcg_{k or "all"}': ndcg_at(gains, pr, k) if rankable else np.nan for k in (1, 3, None)}
         rows.append(dict(group=g, odai_type=d['odai_type'].iloc[0], n=len(d), distinct_scores=d['score'].nunique(),
-                         ndcg_1=ndcg_at(gains, pr, 1) if rankable else np.nan, ndcg_3=ndcg_at(gains, pr, 3) if rankable else np.nan,
-                         ndcg_all=ndcg_at(gains, pr, None) if rankable else np.nan, spearman=rho if rankable else np.nan))
+                         **ndcg, spearman=prompt_spearman(d['score'], pr)))
     return pd.DataFrame(rows)
 
 # %% ../nbs/03_evaluation.ipynb #afc9ed94
 METRICS = ('mse', 'rmse', 'r2', 'pearson', 'spearman', 'ndcg_global', 'ndcg_1', 'ndcg_3', 'ndcg_all', 'spearman_within')
 
 def _summary(y, p, pp:np.ndarray, floor:float)->dict:
-    "Point estimates of every metric from true `y`, predicted `p` and the per-prompt values `pp` (ndcg_1, ndcg_3, ndcg_all, spearman)."
+    "Every metric from true `y`, predicted `p` and the per-prompt values `pp` (ndcg_1, ndcg_3, ndcg_all, spearman)."
     with warnings.catch_warnings():  # no rankable prompt in this (re)sample: NaN
         warnings.simplefilter('ignore', RuntimeWarning)
         means = np.nanmean(pp, axis=0)
@@ -90,18 +111,17 @@ def _summary(y, p, pp:np.ndarray, floor:float)->dict:
 
 def evaluate_predictions(df:pd.DataFrame,  # rows with group, odai_type, score and one column per model
                          models:list,       # prediction columns to evaluate
-                         n_boot:int=1000, seed:int=0, floor:float|None=None)->tuple: # (metrics table, per-prompt table)
+                         n_boot:int=1000,   # bootstrap resamples of prompts (0: no CIs)
+                         seed:int=0,        # bootstrap seed
+                         floor:float|None=None, # see `ndcg_gains` (default: the lowest score in `df`)
+                        )->tuple:           # (metrics table, per-prompt table)
     "Every metric for every model, with 95% bootstrap CIs over prompts."
     floor = df['score'].min() if floor is None else floor
-    codes, uniq = pd.factorize(df['group'])
-    rows_of = [np.flatnonzero(codes == g) for g in range(len(uniq))]
     pps = {m: per_prompt_metrics(df, m, floor) for m in models}
     cols = ['ndcg_1', 'ndcg_3', 'ndcg_all', 'spearman']
-    y, P, PP = df['score'].to_numpy(float), {m: df[m].to_numpy(float) for m in models}, {m: pps[m][cols].to_numpy(float) for m in models}
-    rng, boots = np.random.default_rng(seed), {m: [] for m in models}
-    for _ in range(n_boot):
-        pick = rng.integers(0, len(uniq), len(uniq))
-        idx = np.concatenate([rows_of[g] for g in pick])
+    y, P = df['score'].to_numpy(float), {m: df[m].to_numpy(float) for m in models}
+    PP, boots = {m: pps[m][cols].to_numpy(float) for m in models}, {m: [] for m in models}
+    for pick, idx in prompt_bootstrap(df['group'], n_boot, seed):
         for m in models: boots[m].append(_summary(y[idx], P[m][idx], PP[m][pick], floor))
     out = []
     for m in models:
@@ -112,21 +132,22 @@ def evaluate_predictions(df:pd.DataFrame,  # rows with group, odai_type, score a
                 lo, hi = (np.nanpercentile(bs[k], [2.5, 97.5]) if n_boot else (np.nan, np.nan))
             out.append(dict(model=m, metric=k, value=point[k], ci_low=lo, ci_high=hi))
     res = pd.DataFrame(out)
-    res.attrs.update(rows=len(df), prompts=len(uniq), rankable_prompts=int(pps[models[0]].ndcg_all.notna().sum()))
+    res.attrs.update(rows=len(df), prompts=df['group'].nunique(), rankable_prompts=int(pps[models[0]].ndcg_all.notna().sum()))
     per_prompt = pps[models[0]][['group', 'odai_type', 'n', 'distinct_scores']].copy()
-    for m in models: per_prompt[[f'{m}_{c}' for c in ('ndcg_1', 'ndcg_3', 'ndcg_all', 'spearman')]] = pps[m][['ndcg_1', 'ndcg_3', 'ndcg_all', 'spearman']].to_numpy()
+    for m in models: per_prompt[[f'{m}_{c}' for c in cols]] = pps[m][cols].to_numpy()
     return res, per_prompt
 
 # %% ../nbs/03_evaluation.ipynb #bf554741
 def paired_r2_gain(df:pd.DataFrame, # rows with group, score and both prediction columns
-                   model:str, baseline:str, n_boot:int=1000, seed:int=0)->dict: # gain, ci_low, ci_high
+                   model:str,       # the model's prediction column
+                   baseline:str,    # the baseline's prediction column
+                   n_boot:int=1000, # prompt resamples for the CI
+                   seed:int=0,      # bootstrap seed
+                  )->dict:          # model, baseline, r2_gain, ci_low, ci_high
     "R² of `model` minus R² of `baseline`, with a 95% CI from the same prompt resamples for both."
-    codes, uniq = pd.factorize(df['group'])
-    rows_of = [np.flatnonzero(codes == g) for g in range(len(uniq))]
     y, a, b = (df[c].to_numpy(float) for c in ('score', model, baseline))
     def gain(idx): return (np.mean((y[idx] - b[idx])**2) - np.mean((y[idx] - a[idx])**2)) / np.var(y[idx])
-    rng = np.random.default_rng(seed)
-    boots = [gain(np.concatenate([rows_of[g] for g in rng.integers(0, len(uniq), len(uniq))])) for _ in range(n_boot)]
+    boots = [gain(idx) for _, idx in prompt_bootstrap(df['group'], n_boot, seed)]
     lo, hi = np.percentile(boots, [2.5, 97.5]) if n_boot else (np.nan, np.nan)
     return dict(model=model, baseline=baseline, r2_gain=gain(np.arange(len(y))), ci_low=lo, ci_high=hi)
 
@@ -172,7 +193,7 @@ def metrics_tables(df:pd.DataFrame, models:list, n_boot:int=1000, seed:int=0)->t
     return _wide(overall, models), metrics_by(df, models, 'odai_type', n_boot, seed, floor), per_prompt
 
 # %% ../nbs/03_evaluation.ipynb #f6bb400e
-def _fig(): 
+def _fig():
     import matplotlib; matplotlib.use('Agg', force=False)
     import matplotlib.pyplot as plt, seaborn as sns
     sns.set_theme(style='whitegrid', context='notebook')
@@ -201,6 +222,7 @@ def plot_residuals(df:pd.DataFrame, pred:str='cross_encoder'):
     ax.axvline(0, color='k', lw=1)
     ax.set(title=f'{MODEL_LABELS.get(pred, pred)}: residuals by prompt type', xlabel='predicted - true score (rating units)', ylabel='density')
     fig.tight_layout(); return fig
+
 
 # %% ../nbs/03_evaluation.ipynb #4776f404
 def plot_model_vs_baselines(overall:pd.DataFrame, metrics=('rmse', 'r2', 'ndcg_3', 'spearman_within')):
@@ -232,13 +254,6 @@ def plot_spearman_within(per_prompt:pd.DataFrame, pred:str='cross_encoder'):
 PLOTS = dict(pred_vs_true=plot_pred_vs_true, residuals=plot_residuals)
 
 # %% ../nbs/03_evaluation.ipynb #f05f7200
-def _read_eval(path)->pd.DataFrame:
-    "An evaluation file, validated; an unknown odai_type is an error naming its row."
-    df = read_pairs(path)
-    if (i := _first_bad(~df['odai_type'].isin(ODAI_TYPES))) is not None:
-        raise HumorDataError(f"{_where(path, None, df, i, 'odai_type')}: unknown odai_type {df['odai_type'].iloc[i]!r} (expected one of {ODAI_TYPES})")
-    return df
-
 def _savefig(fig):
     "A writer for `write_atomic` that saves `fig` as PNG and closes it."
     def _w(path):
@@ -250,15 +265,21 @@ def _savefig(fig):
 def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
              adapter:str|Path|None=None, # `final/` folder of a trained adapter (or pass `predictor`)
              train:str|Path|None=None,   # training CSV for the baselines (default: train.csv beside `data`)
-             out:str|Path='data/cross_encoder/result',
-             predictor=None, batch_size:int=64, n_boot:int=1000, seed:int=0, device:str='auto', progress:bool=True,
-             base_model:str|None=None)->dict: # base_model: load this base instead of the one the adapter pins
+             out:str|Path=RESULT_DIR,    # where CSVs and PNGs go
+             predictor=None,             # a loaded `HumorPredictor` instead of `adapter`
+             batch_size:int=64,          # pairs per forward pass
+             n_boot:int=1000,            # bootstrap resamples of prompts for the 95% CIs
+             seed:int=0,                 # bootstrap seed
+             device:str='auto',          # `auto`, `cpu`, `cuda`, ...
+             progress:bool=True,         # show a progress bar
+             base_model:str|None=None,   # load this base instead of the one the adapter pins
+            )->dict:                     # summary: rows, prompts, files written, the metrics table and R² gains
     "Predict `data`, compute metrics and baselines with CIs, write CSVs and PNGs to `out`; returns a summary."
     t0, data = time.time(), Path(data)
     train = Path(train) if train else data.parent/'train.csv'
     if predictor is None and not (Path(adapter or '')/'adapter_config.json').exists():
         raise FileNotFoundError(f"{adapter}: no trained adapter here (adapter_config.json missing); train one with humor-ce-train")
-    df, tr = _read_eval(data), read_pairs(train)
+    df, tr = read_pairs(data), read_pairs(train)
     predictor = predictor or HumorPredictor.from_pretrained(adapter, device=device, base_model=base_model)
     df['cross_encoder'] = predict_frame(predictor, df, batch_size, progress)
     prior = getattr(predictor, 'prior', None)
@@ -290,11 +311,11 @@ def format_table(overall:pd.DataFrame, metrics=('rmse', 'r2', 'pearson', 'ndcg_3
 
 # %% ../nbs/03_evaluation.ipynb #5b760209
 @call_parse
-def humor_ce_evaluate(data:str='data/caption_processed', # a CSV file, or a caption-processed folder (then --split picks the file)
+def humor_ce_evaluate(data:str=CAPTIONED_DIR,         # a CSV file, or a caption-processed folder (then --split picks the file)
                       split:str='test',                  # split file to evaluate when --data is a folder
-                      adapter:str='data/model/reranker-lora-finetuned/final', # trained adapter folder (stage 2's final/)
+                      adapter:str=FINAL_DIR,             # trained adapter folder (stage 2's final/)
                       train:str=None,                    # training CSV for the baselines only (default: train.csv beside the data)
-                      out:str='data/cross_encoder/result', # where CSVs and PNGs go
+                      out:str=RESULT_DIR,                # where CSVs and PNGs go
                       batch_size:int=64,                 # pairs per forward pass
                       n_boot:int=1000,                   # bootstrap resamples of prompts for the 95% CIs
                       seed:int=0,                        # bootstrap seed
@@ -311,7 +332,4 @@ def humor_ce_evaluate(data:str='data/caption_processed', # a CSV file, or a capt
     print_summary('humor-ce-evaluate: done', s)
     return s
 
-def evaluate_cli():
-    "Console entry point of `humor-ce-evaluate`."
-    try: run_cli(humor_ce_evaluate)
-    except (HumorDataError, FileNotFoundError, ValueError) as e: sys.exit(f'humor-ce-evaluate: error: {e}')
+def evaluate_cli(): cli_main(humor_ce_evaluate)  # console entry point of `humor-ce-evaluate`

@@ -6,11 +6,12 @@
 __all__ = ['read_new_pairs', 'rank_in_prompt', 'predict_file', 'humor_ce_predict', 'predict_cli']
 
 # %% ../nbs/05_predict.ipynb #ce5d1382
-import io, json, sys
+import json, sys
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.script import call_parse
-from .captioning import HumorDataError, write_atomic, run_cli, print_summary, _read_source, _table_split, resolve_images
+from .core import FINAL_DIR, HumorDataError, read_table, resolve_images, write_atomic, print_summary, cli_main
+from .captioning import read_splits
 from .training import HumorPredictor, validate_new_pairs
 
 # %% ../nbs/05_predict.ipynb #892d453d
@@ -33,14 +34,14 @@ def read_new_pairs(path:str,              # a .csv, .parquet or .jsonl file, a d
     p = Path(path)
     if not p.exists(): raise HumorDataError(f"{p}: file not found")
     if p.is_dir():
-        splits, _ = _read_source(p)
+        splits, _ = read_splits(p)
         if split not in splits: raise HumorDataError(f"{p}: no split '{split}' (found: {', '.join(splits)}); pick one with --split")
         return splits[split]
     try:
         if p.suffix in ('.jsonl', '.json'):
             df = _read_jsonl(p.read_text(encoding='utf-8'), p)
             return resolve_images(df, p.parent)
-        if p.suffix in ('.csv', '.parquet'): return _table_split(p)
+        if p.suffix in ('.csv', '.parquet'): return read_table(p)
     except UnicodeDecodeError as e: raise HumorDataError(f"{p}: not UTF-8 text ({e.reason} at byte {e.start}); save it as UTF-8") from e
     except (ValueError, OSError) as e: raise HumorDataError(f"{p}: cannot be read as {p.suffix[1:]} ({e})") from e
     raise HumorDataError(f"{p}: unknown file type {p.suffix!r}; use .csv, .parquet or .jsonl (or a dataset folder)")
@@ -94,7 +95,7 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
 
 # %% ../nbs/05_predict.ipynb #024b11df
 @call_parse
-def humor_ce_predict(adapter:str='data/model/reranker-lora-finetuned/final', # trained model folder (stage 2's final/)
+def humor_ce_predict(adapter:str=FINAL_DIR, # trained model folder (stage 2's final/)
                      input:str='-',          # rows to score: .csv, .parquet or .jsonl with odai and response (odai_type, odai_id, image optional), a dataset folder, or - for JSON lines on stdin
                      out:str='-',            # where to write: .csv, .parquet or .jsonl file, or - for CSV on stdout
                      top:int=None,           # keep only the K best-scored responses of each prompt
@@ -107,12 +108,7 @@ def humor_ce_predict(adapter:str='data/model/reranker-lora-finetuned/final', # t
                      quiet:bool=False):      # no progress bars
     "Score new (prompt, response) pairs with a trained model: every input column plus predicted_score and rank_in_prompt."
     summary = predict_file(adapter, input, out, top, split, caption_model, cache, device, batch_size, progress=not quiet, base_model=base_model)
-    stream = sys.stderr if out == '-' else sys.stdout  # stdout stays pure CSV when the rows go there
-    print('humor-ce-predict: done', file=stream)
-    for k, v in summary.items(): print(f'  {k}: {v}', file=stream)
+    print_summary('humor-ce-predict: done', summary, file=sys.stderr if out == '-' else sys.stdout)  # stdout: pure CSV
     return summary
 
-def predict_cli(argv:list|None=None): # default: the command line
-    "Console entry point of `humor-ce-predict`."
-    try: run_cli(humor_ce_predict, argv)
-    except (HumorDataError, FileNotFoundError, ValueError) as e: sys.exit(f'humor-ce-predict: error: {e}')
+def predict_cli(argv:list|None=None): cli_main(humor_ce_predict, argv)  # console entry point of `humor-ce-predict`
