@@ -6,7 +6,7 @@
 __all__ = ['SPLITS', 'ODAI_TYPES', 'REQUIRED_COLUMNS', 'PAIR_COLUMNS', 'CAPTION_SETTINGS', 'CAPTIONED_DIR', 'CAPTION_CACHE',
            'RUN_DIR', 'FINAL_DIR', 'RESULT_DIR', 'USER_ERRORS', 'HumorDataError', 'is_blank', 'first_bad', 'cell_where',
            'check_rows', 'resolve_images', 'read_table', 'validate_pairs', 'read_pairs', 'atomic_path', 'atomic_dir',
-           'write_atomic', 'pick_device', 'pick_dtype', 'r2', 'prompt_spearman', 'per_prompt_spearman',
+           'write_atomic', 'pick_device', 'pick_dtype', 'r_squared', 'prompt_spearman', 'per_prompt_spearman',
            'within_prompt_spearman', 'regression_metrics', 'prompt_bootstrap', 'print_summary', 'run_cli', 'cli_main']
 
 # %% ../nbs/00_core.ipynb #571ed24e
@@ -169,7 +169,7 @@ def pick_dtype(device:str, # a device from `pick_device`
     return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
 
 # %% ../nbs/00_core.ipynb #245da72a
-def r2(y_true, y_pred)->float:
+def r_squared(y_true, y_pred)->float:
     "Coefficient of determination over rows; NaN when the true scores are constant."
     y, p = np.asarray(y_true, float), np.asarray(y_pred, float)
     var = float(np.var(y))
@@ -201,7 +201,7 @@ def regression_metrics(y_true, y_pred, groups, # true scores, predictions and pr
     "RMSE, R² and mean within-prompt Spearman, in score units."
     y_true, y_pred = np.asarray(y_true, float), np.asarray(y_pred, float)
     rho, n = within_prompt_spearman(y_true, y_pred, groups)
-    return dict(rmse=math.sqrt(float(np.mean((y_true - y_pred)**2))), r2=r2(y_true, y_pred), spearman_within=rho, prompts=n)
+    return dict(rmse=math.sqrt(float(np.mean((y_true - y_pred)**2))), r2=r_squared(y_true, y_pred), spearman_within=rho, prompts=n)
 
 def prompt_bootstrap(groups,      # prompt key of each row
                      n_boot:int,  # number of resamples

@@ -16,7 +16,7 @@ import numpy as np, pandas as pd
 from scipy.stats import rankdata
 from sklearn.metrics import ndcg_score
 from fastcore.script import call_parse
-from .core import (ODAI_TYPES, CAPTIONED_DIR, FINAL_DIR, RESULT_DIR, read_pairs, write_atomic, r2,
+from .core import (ODAI_TYPES, CAPTIONED_DIR, FINAL_DIR, RESULT_DIR, read_pairs, write_atomic, r_squared,
                            prompt_spearman, prompt_bootstrap, print_summary, cli_main)
 from .training import HumorPredictor
 
@@ -74,7 +74,7 @@ def row_metrics(y_true, y_pred,       # true and predicted scores of every row
     "MSE, RMSE, R², Pearson, Spearman and the global (one-query) NDCG over all rows."
     y, p = np.asarray(y_true, float), np.asarray(y_pred, float)
     mse = float(np.mean((y - p)**2))
-    return dict(mse=mse, rmse=math.sqrt(mse), r2=r2(y, p), pearson=_corr(y, p),
+    return dict(mse=mse, rmse=math.sqrt(mse), r2=r_squared(y, p), pearson=_corr(y, p),
                 spearman=_corr(rankdata(y), rankdata(p)), ndcg_global=global_ndcg(y, p, floor))
 
 # %% ../nbs/03_evaluation.ipynb #fb030fcf
