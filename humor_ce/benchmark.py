@@ -14,14 +14,17 @@ from .core import CAPTIONED_DIR, read_pairs, pick_device, cli_main
 from .training import DEFAULT_MODEL, load_cross_encoder, add_lora, tokenize_pairs
 
 # %% ../nbs/06_benchmark.ipynb #0ada9555
-def _batches(tok, df, way:str, batch_size:int, max_length:int=512, shuffle_seed:int|None=None)->tuple: # (batches, positions, real tokens)
+def _batches(tok, df, way:str, batch_size:int, max_length:int=512,
+             shuffle_seed:int|None=None)->tuple: # (batches, positions, real tokens)
     "Token batches the original way (pad to max_length, file order) or humor_ce's (per-batch padding, by length)."
     feats = tokenize_pairs(tok, df, max_length); real = sum(len(f['input_ids']) for f in feats)
     if way == 'original':
-        batches = [tok.pad(feats[i:i+batch_size], padding='max_length', max_length=max_length, return_tensors='pt') for i in range(0, len(feats), batch_size)]
+        batches = [tok.pad(feats[i:i+batch_size], padding='max_length', max_length=max_length, return_tensors='pt')
+                   for i in range(0, len(feats), batch_size)]
     else:
         order = np.argsort([len(f['input_ids']) for f in feats], kind='stable')
-        batches = [tok.pad([feats[j] for j in order[i:i+batch_size]], return_tensors='pt') for i in range(0, len(order), batch_size)]
+        batches = [tok.pad([feats[j] for j in order[i:i+batch_size]], return_tensors='pt')
+                   for i in range(0, len(order), batch_size)]
         if shuffle_seed is not None: np.random.default_rng(shuffle_seed).shuffle(batches)
     return batches, sum(b['input_ids'].numel() for b in batches), real
 
@@ -45,7 +48,9 @@ def bench_predict(model,    # the cross-encoder
             for b in batches: model(**{k: v.to(device) for k, v in b.items()})
     model.eval(); return _timed(run, device)
 
-def bench_train(model, batches, device, # as for `bench_predict`
+def bench_train(model,                  # the cross-encoder with LoRA
+                batches,                # padded batches from `_batches`
+                device,                 # where to run
                 lr:float=2e-4,          # AdamW learning rate
                )->tuple:                # (seconds, peak GPU MB or None)
     "Time LoRA training steps (forward, sigmoid + MSE, backward, AdamW step) over every batch."
@@ -97,26 +102,29 @@ def benchmark(data:str|Path,          # CSV of (odai, response, score) pairs
     jobs = [(task, way, df.head(n), str(model), batch_size, max_length, device, seed, threads)
             for task, n in (('predict', n_pairs), ('train', train_pairs)) for way in ('original', 'humor_ce')]
     from humor_ce.benchmark import measure_once  # by module path, so a spawned process can import it (also here)
-    with mp.get_context('spawn').Pool(1, maxtasksperchild=1) as pool: rows = pool.starmap(measure_once, jobs, chunksize=1)
+    with mp.get_context('spawn').Pool(1, maxtasksperchild=1) as pool:
+        rows = pool.starmap(measure_once, jobs, chunksize=1)
     res = pd.DataFrame(rows)
     res['speedup_vs_original'] = (res.pairs_per_s / res.groupby('task').pairs_per_s.transform('first')).round(2)
     res.attrs.update(model=str(model), device=device, data=str(data), torch=torch.__version__, threads=threads,
-                     memory='peak GPU memory allocated' if device.startswith('cuda') else 'peak resident memory of the measuring process')
+                     memory='peak GPU memory allocated' if device.startswith('cuda')
+                            else 'peak resident memory of the measuring process')
     return res
 
 # %% ../nbs/06_benchmark.ipynb #21261870
 @call_parse
 def humor_ce_benchmark(data:str=f'{CAPTIONED_DIR}/validation.csv', # CSV of (odai, response, score) pairs to time on
-                       model:str=DEFAULT_MODEL,       # cross-encoder: Hub id or local folder (both ways use the same one)
+                       model:str=DEFAULT_MODEL,       # cross-encoder: Hub id or local folder (both ways use it)
                        n_pairs:int=512,               # pairs for the prediction timing
                        train_pairs:int=128,           # pairs for the training-step timing
                        batch_size:int=32,             # pairs per batch, both ways
                        max_length:int=512,            # the original's padded length and the truncation limit
                        device:str='auto',             # auto, cpu, cuda, ...
                        seed:int=0):                   # which pairs (a shuffle of the file) and the batch order
-    "Time prediction and training, the original's way (pad to 512, file order) vs humor_ce's (dynamic padding, by length)."
+    "Time prediction and training the original's way (pad to 512, file order) and humor_ce's (dynamic, by length)."
     res = benchmark(data, model, n_pairs, train_pairs, batch_size, max_length, device, seed)
-    print(f"humor-ce-benchmark: model {res.attrs['model']} on {res.attrs['device']} ({res.attrs['threads']} threads, torch {res.attrs['torch']}), "
+    a = res.attrs
+    print(f"humor-ce-benchmark: model {a['model']} on {a['device']} ({a['threads']} threads, torch {a['torch']}), "
           f"pairs from {res.attrs['data']}, batch {batch_size}; memory: {res.attrs['memory']}")
     print(res.to_string(index=False))
     return res

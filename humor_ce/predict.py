@@ -22,38 +22,46 @@ def _read_jsonl(text:str, source)->pd.DataFrame:
         if not line.strip(): continue
         try: row = json.loads(line)
         except json.JSONDecodeError as e: raise HumorDataError(f"{source} line {n}: not valid JSON ({e.msg})") from e
-        if not isinstance(row, dict): raise HumorDataError(f"{source} line {n}: expected a JSON object, got {type(row).__name__}")
+        if not isinstance(row, dict):
+            raise HumorDataError(f"{source} line {n}: expected a JSON object, got {type(row).__name__}")
         rows.append(row)
     return pd.DataFrame(rows)
 
-def read_new_pairs(path:str,              # a .csv, .parquet or .jsonl file, a dataset folder, or '-' for JSON lines on stdin
+def read_new_pairs(path:str,              # .csv, .parquet or .jsonl file, a dataset folder, or '-' (JSON lines)
                    split:str='test',       # the split to read when `path` is a dataset folder
-                   stdin=None)->pd.DataFrame: # rows as read (not yet validated)
+                   stdin=None,             # stream for '-' (default: sys.stdin)
+                  )->pd.DataFrame:         # rows as read (not yet validated)
     "Read the rows to score."
     if str(path) == '-': return _read_jsonl((stdin or sys.stdin).read(), '<stdin>')
     p = Path(path)
     if not p.exists(): raise HumorDataError(f"{p}: file not found")
     if p.is_dir():
         splits, _ = read_splits(p)
-        if split not in splits: raise HumorDataError(f"{p}: no split '{split}' (found: {', '.join(splits)}); pick one with --split")
+        if split not in splits:
+            raise HumorDataError(f"{p}: no split '{split}' (found: {', '.join(splits)}); pick one with --split")
         return splits[split]
     try:
         if p.suffix in ('.jsonl', '.json'):
             df = _read_jsonl(p.read_text(encoding='utf-8'), p)
             return resolve_images(df, p.parent)
         if p.suffix in ('.csv', '.parquet'): return read_table(p)
-    except UnicodeDecodeError as e: raise HumorDataError(f"{p}: not UTF-8 text ({e.reason} at byte {e.start}); save it as UTF-8") from e
+    except UnicodeDecodeError as e:
+        raise HumorDataError(f"{p}: not UTF-8 text ({e.reason} at byte {e.start}); save it as UTF-8") from e
     except (ValueError, OSError) as e: raise HumorDataError(f"{p}: cannot be read as {p.suffix[1:]} ({e})") from e
     raise HumorDataError(f"{p}: unknown file type {p.suffix!r}; use .csv, .parquet or .jsonl (or a dataset folder)")
 
 # %% ../nbs/05_predict.ipynb #2b6b532a
 def _serializable(df:pd.DataFrame)->pd.DataFrame:
     "Drop columns holding decoded images or bytes (a dataset folder's `image`), which no table file can hold."
-    return df[[c for c in df.columns if not df[c].map(lambda v: not isinstance(v, (str, int, float, bool, type(None)))).any()]]
+    plain = (str, int, float, bool, type(None))
+    return df[[c for c in df.columns if df[c].map(lambda v: isinstance(v, plain)).all()]]
 
-def rank_in_prompt(prompt_key:pd.Series, scores)->np.ndarray: # 1 = the highest score within its prompt
+def rank_in_prompt(prompt_key:pd.Series, # each row's prompt (odai_id, or the odai text)
+                   scores,                # each row's predicted score
+                  )->np.ndarray:          # 1 = the highest score within its prompt
     "Rank of each score among the rows of its prompt."
-    return pd.Series(np.asarray(scores, float)).groupby(prompt_key.to_numpy()).rank(ascending=False, method='first').astype(int).to_numpy()
+    by_prompt = pd.Series(np.asarray(scores, float)).groupby(prompt_key.to_numpy())
+    return by_prompt.rank(ascending=False, method='first').astype(int).to_numpy()
 
 def _write_rows(df:pd.DataFrame, out:str, stdout=None)->str:
     "Write `df` to `out` (.csv, .parquet or .jsonl, atomically) or as CSV to stdout ('-'); returns where it went."
@@ -71,12 +79,19 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
                  out:str|Path='-',         # .csv / .parquet / .jsonl file, or '-' for CSV on stdout
                  top:int|None=None,        # keep the `top` best responses per prompt
                  split:str='test',         # split of a dataset folder
-                 caption_model:str|None=None, cache:str|None=None, # for image prompts (default: as recorded in final/)
-                 device:str='auto', batch_size:int=64, progress:bool=True, stdin=None, stdout=None,
-                 base_model:str|None=None)->dict: # summary (base_model: use this base instead of the one final/ pins)
+                 caption_model:str|None=None, # captioner for image prompts (default: the one recorded in final/)
+                 cache:str|None=None,      # caption cache (default: the one recorded in final/)
+                 device:str='auto',        # `auto`, `cpu`, `cuda`, ...
+                 batch_size:int=64,        # pairs per forward pass
+                 progress:bool=True,       # progress bars
+                 stdin=None,               # stream to read '-' from (default: sys.stdin)
+                 stdout=None,              # stream to write '-' to (default: sys.stdout)
+                 base_model:str|None=None, # use this base instead of the one final/ pins
+                )->dict:                   # rows, rows_written, prompts, images_captioned, out
     "Score every row of `input` with the model in `adapter` and write them with `predicted_score` and `rank_in_prompt`."
     if not (Path(adapter)/'adapter_config.json').exists():
-        raise FileNotFoundError(f"{adapter}: not a trained model folder (adapter_config.json missing); pass stage 2's final/ folder")
+        raise FileNotFoundError(f"{adapter}: not a trained model folder (adapter_config.json missing); "
+                                "pass stage 2's final/ folder")
     if top is not None and top < 1: raise ValueError(f"--top must be at least 1 (got {top})")
     source = '<stdin>' if str(input) == '-' else input
     raw = read_new_pairs(input, split, stdin).reset_index(drop=True)
@@ -85,9 +100,10 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
     kw = {k: v for k, v in dict(caption_model=caption_model, cache=cache).items() if v}
     scored = predictor.prepare(rows, source, progress, **kw)
     ids = {c: scored[c].tolist() for c in ('odai_type', 'odai_id') if c in scored}
-    result = _serializable(raw).assign(predicted_score=predictor.predict(scored['odai'].tolist(), scored['response'].tolist(),
-                                                                          batch_size, progress, **ids))
-    result['rank_in_prompt'] = rank_in_prompt(scored['odai_id'].astype(str) if 'odai_id' in scored else scored['odai'], result['predicted_score'])
+    scores = predictor.predict(scored['odai'].tolist(), scored['response'].tolist(), batch_size, progress, **ids)
+    result = _serializable(raw).assign(predicted_score=scores)
+    key = scored['odai_id'].astype(str) if 'odai_id' in scored else scored['odai']
+    result['rank_in_prompt'] = rank_in_prompt(key, result['predicted_score'])
     if top: result = result[result['rank_in_prompt'] <= top]
     where = _write_rows(result, str(out), stdout)
     return dict(rows=len(rows), rows_written=len(result), prompts=int(scored['odai'].nunique()),
@@ -96,18 +112,19 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
 # %% ../nbs/05_predict.ipynb #024b11df
 @call_parse
 def humor_ce_predict(adapter:str=FINAL_DIR, # trained model folder (stage 2's final/)
-                     input:str='-',          # rows to score: .csv, .parquet or .jsonl with odai and response (odai_type, odai_id, image optional), a dataset folder, or - for JSON lines on stdin
+                     input:str='-',          # .csv/.parquet/.jsonl of odai + response rows, a dataset folder, or -
                      out:str='-',            # where to write: .csv, .parquet or .jsonl file, or - for CSV on stdout
                      top:int=None,           # keep only the K best-scored responses of each prompt
                      split:str='test',       # split to score when --input is a dataset folder
-                     caption_model:str=None, # captioner for image prompts (default: the one recorded when the model was trained)
-                     cache:str=None,         # caption cache (default: the one stage 1 wrote; cached images are not captioned again)
+                     caption_model:str=None, # captioner for image prompts (default: the one recorded at training)
+                     cache:str=None,         # caption cache (default: stage 1's; cached images are not captioned again)
                      device:str='auto',      # auto (CUDA if available), cpu, cuda, cuda:1, ...
                      batch_size:int=64,      # pairs per forward pass
-                     base_model:str=None,    # base model to load instead of the one the adapter was trained on (checked by content otherwise)
+                     base_model:str=None,    # base model to load instead of the adapter's own (which is checked)
                      quiet:bool=False):      # no progress bars
-    "Score new (prompt, response) pairs with a trained model: every input column plus predicted_score and rank_in_prompt."
-    summary = predict_file(adapter, input, out, top, split, caption_model, cache, device, batch_size, progress=not quiet, base_model=base_model)
+    "Score new (prompt, response) pairs: every input column plus predicted_score and rank_in_prompt."
+    summary = predict_file(adapter, input, out, top, split, caption_model, cache, device, batch_size,
+                           progress=not quiet, base_model=base_model)
     print_summary('humor-ce-predict: done', summary, file=sys.stderr if out == '-' else sys.stdout)  # stdout: pure CSV
     return summary
 

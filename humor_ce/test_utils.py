@@ -14,7 +14,7 @@ import humor_ce
 from .core import SPLITS, write_atomic
 
 # %% ../nbs/90_test_utils.ipynb #258a6bc4
-REPO_ROOT = Path(humor_ce.__file__).resolve().parent.parent  # the clone the package is installed from (`pip install -e`)
+REPO_ROOT = Path(humor_ce.__file__).resolve().parent.parent  # the clone the package is installed from (`-e`)
 SAMPLE_DIR = REPO_ROOT/'data'/'sample'  # 100 rows (60/20/20) of text and image prompts, as an `imagefolder` dataset
 
 def sample_copy(edit=None,              # function: DataFrame -> DataFrame, applied to one split's rows
@@ -31,7 +31,8 @@ def sample_copy(edit=None,              # function: DataFrame -> DataFrame, appl
         if not as_csv: df.to_json(dst/s/'metadata.jsonl', orient='records', lines=True, force_ascii=False); continue
         df.to_csv(dst/f'{s}.csv', index=False)
         for f in df['file_name'] if 'file_name' in df else []:
-            if isinstance(f, str) and (dst/s/f).exists(): (dst/f).parent.mkdir(exist_ok=True); shutil.copy(dst/s/f, dst/f)
+            if not (isinstance(f, str) and (dst/s/f).exists()): continue
+            (dst/f).parent.mkdir(exist_ok=True); shutil.copy(dst/s/f, dst/f)
     if as_csv:
         for s in SPLITS: shutil.rmtree(dst/s)
     return dst
@@ -61,8 +62,9 @@ _QWEN_TEMPLATE = (
     "{% for message in messages %}{% if loop.first and message['role'] != 'system' %}<|im_start|>system\n"
     "You are a helpful assistant.<|im_end|>\n{% endif %}<|im_start|>{{ message['role'] }}\n"
     "{% if message['content'] is string %}{{ message['content'] }}<|im_end|>\n{% else %}"
-    "{% for content in message['content'] %}{% if content['type'] == 'image' %}<|vision_start|><|image_pad|><|vision_end|>"
-    "{% elif content['type'] == 'text' %}{{ content['text'] }}{% endif %}{% endfor %}<|im_end|>\n{% endif %}{% endfor %}"
+    "{% for content in message['content'] %}{% if content['type'] == 'image' %}"
+    "<|vision_start|><|image_pad|><|vision_end|>{% elif content['type'] == 'text' %}{{ content['text'] }}{% endif %}"
+    "{% endfor %}<|im_end|>\n{% endif %}{% endfor %}"
     "{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}")
 
 def _tiny_qwen_tokenizer(texts:list):
@@ -71,8 +73,9 @@ def _tiny_qwen_tokenizer(texts:list):
     from transformers import PreTrainedTokenizerFast
     tok = Tokenizer(models.BPE()); tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tok.decoder = decoders.ByteLevel()
-    tok.train_from_iterator(texts, trainers.BpeTrainer(vocab_size=400, special_tokens=_QWEN_SPECIAL, show_progress=False,
-                                                       initial_alphabet=pre_tokenizers.ByteLevel.alphabet()))
+    bpe = trainers.BpeTrainer(vocab_size=400, special_tokens=_QWEN_SPECIAL, show_progress=False,
+                              initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
+    tok.train_from_iterator(texts, bpe)
     return PreTrainedTokenizerFast(tokenizer_object=tok, eos_token='<|im_end|>', pad_token='<|endoftext|>')
 
 # %% ../nbs/90_test_utils.ipynb #324722f7
@@ -90,7 +93,8 @@ def build_tiny_qwen(path:str|Path, # folder to write the model and processor to
                 num_key_value_heads=1, max_position_embeddings=4096, bos_token_id=ids['<|endoftext|>'],
                 eos_token_id=ids['<|im_end|>'], pad_token_id=ids['<|endoftext|>'],
                 rope_parameters=dict(rope_type='default', rope_theta=10000.0, mrope_section=[2, 3, 3]))
-    vision = dict(depth=2, hidden_size=32, intermediate_size=64, num_heads=2, out_hidden_size=32, fullatt_block_indexes=[1])
+    vision = dict(depth=2, hidden_size=32, intermediate_size=64, num_heads=2, out_hidden_size=32,
+                  fullatt_block_indexes=[1])
     cfg = Qwen2_5_VLConfig(text_config=text, vision_config=vision, image_token_id=ids['<|image_pad|>'],
                            video_token_id=ids['<|video_pad|>'], vision_start_token_id=ids['<|vision_start|>'],
                            vision_end_token_id=ids['<|vision_end|>'])
@@ -146,7 +150,8 @@ class CountingCaptioner:
     settings = property(lambda self: self.inner.settings)
     def __call__(self, images):
         from humor_ce.captioning import image_md5
-        if self.fail_after is not None and self.calls >= self.fail_after: raise KeyboardInterrupt('simulated interruption')
+        if self.fail_after is not None and self.calls >= self.fail_after:
+            raise KeyboardInterrupt('simulated interruption')
         self.calls += 1; self.asked += [image_md5(im) for im in images]
         return self.inner(images)
 
@@ -186,7 +191,8 @@ def kill_when(cmd:list,             # the command to start
               ready,                # function: True once the command should be killed
               timeout:float=300,    # give up (and kill it anyway) after this many seconds
               poll:float=0.02,      # seconds between calls of `ready`
-              **kw)->bool:          # other `subprocess.Popen` arguments; returns True if killed, False if it finished first
+              **kw,                 # other `subprocess.Popen` arguments
+             )->bool:               # True if killed, False if it finished first
     "Start `cmd`, SIGKILL it as soon as `ready()` is true: a crash drill."
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
     t0 = time.time()

@@ -22,30 +22,38 @@ from fastcore.basics import patch
 from fastcore.script import call_parse
 from PIL import UnidentifiedImageError
 from transformers import Trainer
-from .core import (ODAI_TYPES, CAPTION_SETTINGS, CAPTIONED_DIR, CAPTION_CACHE, RUN_DIR, HumorDataError, is_blank,
-                           check_rows, cell_where, read_pairs, atomic_path, atomic_dir, pick_device, pick_dtype,
-                           regression_metrics, print_summary, cli_main)
+from .core import (ODAI_TYPES, CAPTION_SETTINGS, CAPTIONED_DIR, CAPTION_CACHE, RUN_DIR, HumorDataError,
+                           is_blank, check_rows, cell_where, read_pairs, atomic_path, atomic_dir, pick_device,
+                           pick_dtype, regression_metrics, print_summary, cli_main)
 from .captioning import image_md5
 
 # %% ../nbs/02_lora_training.ipynb #d2187bb1
 @dataclass
 class ScoreScaler:
     "Min-max scaling of humor scores to [0, 1], fitted on the training split."
-    lo:float
-    hi:float
+    lo:float  # the lowest training score (scaled to 0)
+    hi:float  # the highest training score (scaled to 1)
 
     @classmethod
-    def fit(cls, scores, source='train')->'ScoreScaler':
+    def fit(cls, scores,      # training scores (or targets)
+            source='train',   # the file, for messages
+           )->'ScoreScaler':
+        "The scaler of `scores`; constant scores are an error."
         s = np.asarray(scores, dtype=float)
         if s.size == 0 or s.min() == s.max():
-            raise HumorDataError(f"{source}: column 'score' is constant ({s.min() if s.size else 'no rows'}): the score scaler cannot be fitted")
+            raise HumorDataError(f"{source}: column 'score' is constant ({s.min() if s.size else 'no rows'}): "
+                                 "the score scaler cannot be fitted")
         return cls(float(s.min()), float(s.max()))
 
-    def transform(self, scores): return (np.asarray(scores, dtype=float) - self.lo) / (self.hi - self.lo)
-    def inverse(self, scaled): return self.lo + np.asarray(scaled, dtype=float) * (self.hi - self.lo)
-    def save(self, path): Path(path).write_text(json.dumps(dict(kind='minmax', **asdict(self)), indent=1))
+    def transform(self, scores, # in score units
+                 ): return (np.asarray(scores, dtype=float) - self.lo) / (self.hi - self.lo)
+    def inverse(self, scaled,   # in [0, 1] (or beyond)
+               ): return self.lo + np.asarray(scaled, dtype=float) * (self.hi - self.lo)
+    def save(self, path, # a JSON file
+            ): Path(path).write_text(json.dumps(dict(kind='minmax', **asdict(self)), indent=1))
     @classmethod
-    def load(cls, path): d = json.loads(Path(path).read_text()); return cls(d['lo'], d['hi'])
+    def load(cls, path, # a JSON file written by `save`
+            ): d = json.loads(Path(path).read_text()); return cls(d['lo'], d['hi'])
 
 # %% ../nbs/02_lora_training.ipynb #3502d7a1
 PRIORS = ('prompt', 'none')
@@ -63,7 +71,7 @@ def _loo_prior(score, group, odai_type, k)->np.ndarray: # k: one pseudo-count, o
 class PromptPrior:
     "Per-prompt mean score shrunk toward its type's mean, fitted on the training split only."
     def __init__(self, key:str,            # what identifies a prompt: 'odai_id' or 'odai'
-                 shrink:dict,              # odai_type -> pseudo-count k: a prompt with n rows weighs its own mean n/(n+k)
+                 shrink:dict,              # odai_type -> pseudo-count k: a prompt of n rows weighs its mean n/(n+k)
                  default_shrink:float,     # k for a type not in `shrink`
                  global_mean:float,        # fallback for an unknown prompt type
                  type_mean:dict,           # odai_type -> mean score, fallback for an unseen prompt
@@ -74,10 +82,11 @@ class PromptPrior:
 
     @classmethod
     def fit(cls, train:pd.DataFrame,   # validated training rows (`read_pairs`): group, odai_type, odai, score
-            grid=SHRINK_GRID)->'PromptPrior':
-        "Fit on `train`; each type's k is the grid value with the lowest leave-one-out squared error on its `train` rows."
-        sq_err = pd.DataFrame({k: (train['score'] - _loo_prior(train['score'], train['group'], train['odai_type'], k)).to_numpy()**2
-                               for k in grid}, index=train.index)
+            grid=SHRINK_GRID,          # candidate pseudo-counts k
+           )->'PromptPrior':
+        "Fit on `train`; each type's k is the grid value with the lowest leave-one-out squared error on its rows."
+        def loo_err(k): return (train['score'] - _loo_prior(train['score'], train['group'], train['odai_type'], k))**2
+        sq_err = pd.DataFrame({k: loo_err(k).to_numpy() for k in grid}, index=train.index)
         curves = sq_err.groupby(train['odai_type'].to_numpy()).mean().T.rename_axis('k')  # one column per type
         stats = train.groupby('group', sort=False).agg(odai_type=('odai_type', 'first'), odai=('odai', 'first'),
                                                        n=('score', 'size'), mean=('score', 'mean')).reset_index()
@@ -92,20 +101,22 @@ class PromptPrior:
 
 # %% ../nbs/02_lora_training.ipynb #e4a44bdb
 @patch
-def loo(self:PromptPrior, train:pd.DataFrame)->np.ndarray: # one prior per training row
+def loo(self:PromptPrior, train:pd.DataFrame, # the rows the prior was fitted on
+       )->np.ndarray:                           # one prior per training row
     "Each training row's prior without the row itself: what its training target subtracts."
     return _loo_prior(train['score'], train['group'], train['odai_type'], self._k(train['odai_type']))
 
 @patch
 def _stats(self:PromptPrior, df:pd.DataFrame)->pd.DataFrame:
-    "Each row's training prompt (odai_type, n, mean; NaN where unseen). Rows given by text only pool the prompts with that text."
+    "Each row's training prompt (odai_type, n, mean; NaN where unseen); rows given by text pool prompts of that text."
     if self.key in df: return self.prompts.set_index('group').reindex(df[self.key].astype(str))
     p = self.prompts.assign(total=self.prompts['n'] * self.prompts['mean'])
     by_text = p.groupby('odai').agg(odai_type=('odai_type', 'first'), n=('n', 'sum'), total=('total', 'sum'))
     return by_text.assign(mean=by_text['total'] / by_text['n']).reindex(df['odai'].astype(str))
 
 @patch
-def _k(self:PromptPrior, types)->np.ndarray: return np.array([self.shrink.get(t, self.default_shrink) for t in types], dtype=float)
+def _k(self:PromptPrior, types)->np.ndarray:
+    return np.array([self.shrink.get(t, self.default_shrink) for t in types], dtype=float)
 
 @patch
 def _shrunk(self:PromptPrior, n, mean, types)->np.ndarray:
@@ -114,51 +125,62 @@ def _shrunk(self:PromptPrior, n, mean, types)->np.ndarray:
     return (np.asarray(n, float) * np.asarray(mean, float) + k * type_mean) / (np.asarray(n, float) + k)
 
 @patch
-def predict(self:PromptPrior, df:pd.DataFrame)->np.ndarray: # one prior per row of `df`, in score units
+def predict(self:PromptPrior, df:pd.DataFrame, # rows with odai_id or odai (odai_type where known)
+           )->np.ndarray:                       # one prior per row, in score units
     "The shrunk mean of each row's prompt; the type mean for an unseen prompt; the global mean for an unknown type."
     stats = self._stats(df)
     types = df['odai_type'].to_numpy() if 'odai_type' in df else stats['odai_type'].to_numpy()
     return self._shrunk(stats['n'].fillna(0).to_numpy(float), stats['mean'].fillna(0).to_numpy(float), types)
 
 @patch
-def seen(self:PromptPrior, df:pd.DataFrame)->np.ndarray: # True where the row's prompt was in the training split
+def seen(self:PromptPrior, df:pd.DataFrame, # rows with odai_id or odai
+        )->np.ndarray:                       # True where the row's prompt was in the training split
     "Which rows' prompts the prior was fitted on."
     return self._stats(df)['n'].notna().to_numpy()
 
 # %% ../nbs/02_lora_training.ipynb #aee724f4
 @patch
-def save(self:PromptPrior, path:str|Path):
+def save(self:PromptPrior, path:str|Path, # a JSON file
+        ):
     "Write the prior as readable JSON: k, the fallbacks, and every prompt's count, mean and prior."
-    prompts = self.prompts.assign(prior=self._shrunk(self.prompts['n'], self.prompts['mean'], self.prompts['odai_type']))
-    Path(path).write_text(json.dumps(dict(kind='prompt_prior', key=self.key, shrink=self.shrink, default_shrink=self.default_shrink,
-                                          global_mean=self.global_mean,
-                                          type_mean=self.type_mean, prompts=prompts.to_dict('records')), indent=1, ensure_ascii=False))
+    p = self.prompts
+    prompts = p.assign(prior=self._shrunk(p['n'], p['mean'], p['odai_type']))
+    rec = dict(kind='prompt_prior', key=self.key, shrink=self.shrink, default_shrink=self.default_shrink,
+               global_mean=self.global_mean, type_mean=self.type_mean, prompts=prompts.to_dict('records'))
+    Path(path).write_text(json.dumps(rec, indent=1, ensure_ascii=False))
 
 @patch(cls_method=True)
-def load(cls:PromptPrior, path:str|Path)->PromptPrior:
+def load(cls:PromptPrior, path:str|Path, # a JSON file written by `PromptPrior.save`
+        )->PromptPrior:
     "Read a prior written by `PromptPrior.save`."
     d = json.loads(Path(path).read_text())
     prompts = pd.DataFrame(d['prompts'], columns=['group', 'odai_type', 'odai', 'n', 'mean'])
-    return cls(d['key'], d['shrink'], d['default_shrink'], d['global_mean'], d['type_mean'], prompts.astype({'group': str, 'odai': str}))
+    return cls(d['key'], d['shrink'], d['default_shrink'], d['global_mean'], d['type_mean'],
+               prompts.astype({'group': str, 'odai': str}))
 
 # %% ../nbs/02_lora_training.ipynb #228a65fe
 DEFAULT_MODEL = 'hotchpotch/japanese-reranker-cross-encoder-large-v1'
 
-def load_cross_encoder(model:str|Path=DEFAULT_MODEL,
-                       revision:str|None=None)->tuple: # (tokenizer, model with one output); revision pins a Hub commit
+def load_cross_encoder(model:str|Path=DEFAULT_MODEL, # Hub id or local folder
+                       revision:str|None=None,        # a Hub commit to pin
+                      )->tuple:                       # (tokenizer, model with one output)
     "Tokenizer and a one-output sequence-classification model from a Hub id or local folder."
     from transformers import AutoTokenizer, AutoModelForSequenceClassification
     tok = AutoTokenizer.from_pretrained(str(model), revision=revision)
-    net = AutoModelForSequenceClassification.from_pretrained(str(model), num_labels=1, ignore_mismatched_sizes=True, revision=revision)
+    net = AutoModelForSequenceClassification.from_pretrained(str(model), num_labels=1, ignore_mismatched_sizes=True,
+                                                             revision=revision)
     net.config.problem_type = 'regression'
     return tok, net
 
 BASE_MODEL_FILE = 'base_model.json'
 
-def base_identity(model:str|Path, net=None)->dict: # how final/ recognises its base model again
-    "A local folder: its resolved path and a content hash of its config and weights; a Hub id: the id and resolved commit."
+def base_identity(model:str|Path, # the base: Hub id or local folder
+                  net=None,         # the loaded model (its config knows the Hub commit)
+                 )->dict:           # how final/ recognises its base model again
+    "A local folder: its resolved path and a content hash of config and weights; a Hub id: the id and resolved commit."
     path = Path(model)
-    if not path.is_dir(): return dict(kind='hub', id=str(model), revision=getattr(getattr(net, 'config', None), '_commit_hash', None))
+    if not path.is_dir():
+        return dict(kind='hub', id=str(model), revision=getattr(getattr(net, 'config', None), '_commit_hash', None))
     h = hashlib.sha256()
     for f in sorted(p for p in path.iterdir() if p.name == 'config.json' or p.suffix in ('.safetensors', '.bin')):
         h.update(f.name.encode())
@@ -169,22 +191,31 @@ def base_identity(model:str|Path, net=None)->dict: # how final/ recognises its b
 # %% ../nbs/02_lora_training.ipynb #4682629f
 DEFAULT_TARGETS = ('query', 'key', 'value', 'dense')
 
-def head_modules(model)->list:
+def head_modules(model, # a sequence-classification model
+                )->list: # names
     "Top-level modules outside the backbone that hold parameters: the task head (for BERT: `classifier`)."
     return [n for n, m in model.named_children() if n != model.base_model_prefix and any(True for _ in m.parameters())]
 
-def find_lora_targets(model, targets=DEFAULT_TARGETS)->list: # full names of the Linear layers to adapt
+def find_lora_targets(model,                   # a sequence-classification model
+                      targets=DEFAULT_TARGETS, # last name parts of the Linear layers to adapt
+                     )->list:                  # full names of the Linear layers to adapt
     "Full names of the backbone's Linear layers whose last name part is in `targets`; an empty match is an error."
     heads = tuple(h + '.' for h in head_modules(model)) + tuple(head_modules(model))
     linear = [n for n, m in model.named_modules() if isinstance(m, torch.nn.Linear) and not n.startswith(heads)]
     found = [n for n in linear if n.split('.')[-1] in set(targets)]
     if not found:
         names = sorted({n.split('.')[-1] for n in linear})
-        raise ValueError(f"LoRA targets {list(targets)} match no Linear layer of {type(model).__name__}; its Linear layers are named: {names}")
+        raise ValueError(f"LoRA targets {list(targets)} match no Linear layer of {type(model).__name__}; "
+                         f"its Linear layers are named: {names}")
     return found
 
 # %% ../nbs/02_lora_training.ipynb #41a5b13f
-def add_lora(model, r:int=8, alpha:int=16, dropout:float=0.1, targets=DEFAULT_TARGETS):
+def add_lora(model,                   # a sequence-classification model
+             r:int=8,                 # LoRA rank
+             alpha:int=16,            # LoRA scaling alpha
+             dropout:float=0.1,       # LoRA dropout
+             targets=DEFAULT_TARGETS, # last name parts of the Linear layers to adapt
+            ): # the PEFT model
     "Wrap `model` with LoRA adapters on the found targets; the head is trained in full and saved with them."
     from peft import LoraConfig, get_peft_model, TaskType
     cfg = LoraConfig(task_type=TaskType.SEQ_CLS, r=r, lora_alpha=alpha, lora_dropout=dropout,
@@ -192,15 +223,20 @@ def add_lora(model, r:int=8, alpha:int=16, dropout:float=0.1, targets=DEFAULT_TA
     return get_peft_model(model, cfg)
 
 # %% ../nbs/02_lora_training.ipynb #5b0f3c8e
-def head_start_value(scaled_mean:float, loss:str='mse')->float:
+def head_start_value(scaled_mean:float, # mean of the scaled training targets
+                     loss:str='mse',    # one of `LOSSES`
+                    )->float:
     "The head output at which the model predicts the (scaled) training mean: its logit, or itself for `mse_raw`."
     m = float(np.clip(scaled_mean, 1e-4, 1 - 1e-4))
     return m if loss == 'mse_raw' else math.log(m / (1 - m))
 
-def init_head_bias(model, value:float)->str: # name of the layer whose bias was set
+def init_head_bias(model,      # a sequence-classification model, before `add_lora`
+                   value:float, # the bias to set
+                  )->str:       # name of the layer whose bias was set
     "Set the bias of the head's output layer (its last Linear) to `value`, before `add_lora` copies the head."
     heads = set(head_modules(model))
-    out = [(n, m) for n, m in model.named_modules() if isinstance(m, torch.nn.Linear) and n.split('.')[0] in heads and m.bias is not None]
+    out = [(n, m) for n, m in model.named_modules()
+           if isinstance(m, torch.nn.Linear) and n.split('.')[0] in heads and m.bias is not None]
     if not out: raise ValueError(f"{type(model).__name__}: no Linear layer with a bias in its head {sorted(heads)}")
     name, layer = out[-1]
     with torch.no_grad(): layer.bias.fill_(value)
@@ -210,7 +246,11 @@ def init_head_bias(model, value:float)->str: # name of the layer whose bias was 
 # %% ../nbs/02_lora_training.ipynb #6a59b1ad
 LOSSES = ('mse', 'bce', 'listwise', 'mse_raw')
 
-def listnet_loss(logits, targets, groups, temperature:float=0.1):
+def listnet_loss(logits,                # one per pair
+                 targets,               # scaled targets, one per pair
+                 groups,                # prompt index of each pair
+                 temperature:float=0.1, # softness of the target distribution
+                ):
     "ListNet: cross-entropy between softmax(target/T) and softmax(logit) within each group of two or more."
     losses = []
     for g in torch.unique(groups):
@@ -219,7 +259,11 @@ def listnet_loss(logits, targets, groups, temperature:float=0.1):
         losses.append(-(F.softmax(targets[m] / temperature, 0) * F.log_softmax(logits[m], 0)).sum())
     return torch.stack(losses).mean() if losses else logits.sum() * 0
 
-def humor_loss(logits, targets, groups=None, loss:str='mse'):
+def humor_loss(logits,         # one per pair
+               targets,        # scaled targets, one per pair
+               groups=None,    # prompt index of each pair (listwise only)
+               loss:str='mse', # one of `LOSSES`
+              ):
     "The training objective named by `loss` (one of `LOSSES`)."
     if loss == 'mse': return F.mse_loss(torch.sigmoid(logits), targets)
     if loss == 'bce': return F.binary_cross_entropy_with_logits(logits, targets)
@@ -228,14 +272,18 @@ def humor_loss(logits, targets, groups=None, loss:str='mse'):
     raise ValueError(f"unknown loss {loss!r}; choose one of {LOSSES}")
 
 # %% ../nbs/02_lora_training.ipynb #20f41328
-def tokenize_pairs(tok, df:pd.DataFrame, max_length:int=512)->list: # one dict per row: input_ids, ... (unpadded)
+def tokenize_pairs(tok,               # the cross-encoder's tokenizer
+                   df:pd.DataFrame,   # rows with odai and response
+                   max_length:int=512, # truncation limit in tokens
+                  )->list:            # one dict per row: input_ids, ... (unpadded)
     "Tokenize (odai, response) pairs without padding."
     enc = tok(df['odai'].tolist(), df['response'].tolist(), truncation=True, max_length=max_length)
     return [{k: enc[k][i] for k in enc.keys()} for i in range(len(df))]
 
 class PairCollator:
     "Pad a batch to its longest pair; carry `labels` and `group` as tensors."
-    def __init__(self, tok): self.tok = tok
+    def __init__(self, tok, # the tokenizer that pads
+                ): self.tok = tok
     def __call__(self, feats:list)->dict:
         extra = {k: torch.tensor([f[k] for f in feats]) for k in ('labels', 'group') if k in feats[0]}
         keys = [k for k in feats[0] if k in self.tok.model_input_names]
@@ -245,7 +293,9 @@ class PairCollator:
 # %% ../nbs/02_lora_training.ipynb #98cf5e38
 class PromptGroupedSampler(torch.utils.data.Sampler):
     "Indices prompt by prompt, prompts in a new random order each epoch."
-    def __init__(self, groups, seed:int=0): self.groups, self.seed, self.epoch = np.asarray(groups), seed, 0
+    def __init__(self, groups, # prompt index of each training row
+                 seed:int=0,   # the order's seed (plus the epoch)
+                ): self.groups, self.seed, self.epoch = np.asarray(groups), seed, 0
     def __len__(self): return len(self.groups)
     def __iter__(self):
         rng = np.random.default_rng(self.seed + self.epoch); self.epoch += 1
@@ -259,25 +309,25 @@ class TrainConfig:
     "Everything that defines a training run; saved as `final/training_config.json`."
     model:str = DEFAULT_MODEL       # base cross-encoder (Hub id or local folder)
     loss:str = 'mse'                # one of LOSSES
-    prior:str = 'prompt'            # 'prompt': learn the score minus a shrunk per-prompt mean (`PromptPrior`); 'none': the score
-    lora_r:int = 8
-    lora_alpha:int = 16
-    lora_dropout:float = 0.1
-    targets:tuple = DEFAULT_TARGETS
-    lr:float = 1e-3
+    prior:str = 'prompt'            # 'prompt': learn the score minus a shrunk prompt mean (`PromptPrior`); 'none'
+    lora_r:int = 8                  # LoRA rank
+    lora_alpha:int = 16             # LoRA scaling alpha
+    lora_dropout:float = 0.1        # LoRA dropout
+    targets:tuple = DEFAULT_TARGETS # last name parts of the Linear layers to adapt
+    lr:float = 1e-3                 # peak learning rate of the LoRA deltas
     head_lr_mult:float = 10.0       # the fresh regression head learns at lr x this; the LoRA deltas at lr
     init_head_bias:bool = True      # start the head's output at the training mean instead of at 0.5
-    epochs:int = 3
-    batch_size:int = 32
-    grad_accum:int = 1
-    warmup_ratio:float = 0.1
-    weight_decay:float = 0.01
-    max_grad_norm:float = 1.0
-    max_length:int = 512
+    epochs:int = 3                  # maximum epochs
+    batch_size:int = 32             # pairs per device per step
+    grad_accum:int = 1              # gradient accumulation steps
+    warmup_ratio:float = 0.1        # fraction of steps for linear warmup
+    weight_decay:float = 0.01       # AdamW weight decay
+    max_grad_norm:float = 1.0       # gradient clipping
+    max_length:int = 512            # truncation limit in tokens
     pad_to_max_length:bool = False  # the original's padding, for comparisons only
     patience:int = 2                # epochs without validation RMSE improvement before stopping
-    seed:int = 42
-    device:str = 'auto'
+    seed:int = 42                   # random seed
+    device:str = 'auto'             # `auto`, `cpu`, `cuda`
 
 # %% ../nbs/02_lora_training.ipynb #e1381865
 def _to_scores(logits, scaler:ScoreScaler, loss:str):
@@ -295,7 +345,8 @@ class HumorTrainer(Trainer):
         super().__init__(*args, **kwargs)
         self.humor_loss_name, self.groups, self.head_lr_mult = humor_loss_name, groups, head_lr_mult
 
-    def create_optimizer(self, model=None):
+    def create_optimizer(self, model=None, # default: the trainer's model
+                        ):
         "The Trainer's groups (decay / no decay), each split into backbone and head; the head's lr is scaled."
         opt = super().create_optimizer(model)
         if self.head_lr_mult == 1 or getattr(opt, '_humor_head_split', False): return opt
@@ -306,7 +357,12 @@ class HumorTrainer(Trainer):
         opt._humor_head_split = True
         return opt
 
-    def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
+    def compute_loss(self, model,           # the model being trained
+                     inputs,                # a collated batch with labels (and group)
+                     return_outputs=False,  # also return the model's outputs
+                     num_items_in_batch=None, # (the Trainer's; unused)
+                    ):
+        "`humor_loss` of the batch"
         labels, groups = inputs.pop('labels'), inputs.pop('group', None)
         outputs = model(**inputs)
         loss = humor_loss(outputs.logits.squeeze(-1).float(), labels, groups, self.humor_loss_name)
@@ -384,7 +440,7 @@ def run_fingerprint(cfg:TrainConfig,   # the run's whole configuration
 
 def last_complete_checkpoint(ckpt_dir:str|Path, # a run's checkpoints/ folder
                             )->Path|None:
-    "The highest-numbered checkpoint whose trainer state was written (the Trainer writes it last; a killed save has none)."
+    "The highest-numbered checkpoint whose trainer state was written (written last: a killed save has none)."
     done = [p for p in Path(ckpt_dir).glob('checkpoint-*') if (p/'trainer_state.json').exists()]
     return max(done, key=lambda p: int(p.name.split('-')[-1]), default=None)
 
@@ -397,8 +453,9 @@ def checkpoint_to_resume(ckpt_dir:str|Path, # a run's checkpoints/ folder
     found = any(ckpt_dir.glob('checkpoint-*'))
     same = marker.exists() and json.loads(marker.read_text()).get('fingerprint') == run_id
     if found and not same and resume is True:
-        raise HumorDataError(f"{ckpt_dir}: these checkpoints come from another run (other data or options) and cannot be "
-                             "resumed; train without --resume to start this run over in that folder, or give another --out")
+        raise HumorDataError(f"{ckpt_dir}: these checkpoints come from another run (other data or options) and "
+                             "cannot be resumed; train without --resume to start this run over in that folder, "
+                             "or give another --out")
     if int(os.environ.get('RANK', 0)) == 0:  # under torchrun only the main process clears and marks
         if found and not (same and resume): shutil.rmtree(ckpt_dir)
         ckpt_dir.mkdir(parents=True, exist_ok=True)
@@ -418,7 +475,8 @@ def load_splits(train:str|Path|pd.DataFrame, # train.csv (or a validated frame)
         raise HumorDataError(f"{_name(valid, 'validation')}: {len(va)} row(s) with {va['score'].nunique()} distinct "
                              "score(s); validation needs at least two different scores to be scored")
     if tr['score'].nunique() < 2:
-        raise HumorDataError(f"{_name(train, 'train')}: column 'score' is constant ({tr['score'].iloc[0]}): nothing to learn")
+        constant = tr['score'].iloc[0]
+        raise HumorDataError(f"{_name(train, 'train')}: column 'score' is constant ({constant}): nothing to learn")
     return tr, va
 
 def _targets(tr:pd.DataFrame, va:pd.DataFrame, prior:str)->tuple: # (PromptPrior or None, targets, validation offsets)
@@ -438,9 +496,13 @@ def build_model(cfg:TrainConfig,       # model, loss, LoRA settings, seed
     if cfg.init_head_bias: init_head_bias(net, head_start_value(scaled_mean, cfg.loss))
     return tok, add_lora(net, cfg.lora_r, cfg.lora_alpha, cfg.lora_dropout, cfg.targets), base
 
-def make_trainer(cfg:TrainConfig, tok, net,   # configuration, tokenizer and PEFT model
-                 tr:pd.DataFrame, target,     # training rows and what the model learns for each
-                 va:pd.DataFrame, va_offset,  # validation rows and the prior added to each prediction
+def make_trainer(cfg:TrainConfig,             # the run's configuration
+                 tok,                         # the tokenizer
+                 net,                         # the PEFT model
+                 tr:pd.DataFrame,             # training rows
+                 target,                      # what the model learns for each training row
+                 va:pd.DataFrame,             # validation rows
+                 va_offset,                   # the prior added to each validation prediction
                  scaler:ScoreScaler,          # fitted on `target`
                  out:Path,                    # run folder (checkpoints go to out/checkpoints)
                  progress:bool=True,          # progress bars and per-epoch log lines
@@ -466,13 +528,13 @@ def train_cross_encoder(train:str|Path|pd.DataFrame, # train.csv (or a validated
                         valid:str|Path|pd.DataFrame, # validation.csv (or a validated frame)
                         out:str|Path=RUN_DIR,        # run folder: checkpoints/ and final/
                         cfg:TrainConfig|None=None,   # default: `TrainConfig()`
-                        resume:bool|str=False,       # True: continue this run's last checkpoint (refuse another run's); 'auto': or start clean
+                        resume:bool|str=False,       # True: continue this run (never another's); 'auto': or start over
                         progress:bool=True,          # progress bars and per-epoch log lines
                         callbacks:list=(),           # extra `transformers.TrainerCallback`s
                        )->dict:                      # summary: best epoch, validation metrics, where final/ went
     "Fine-tune a cross-encoder with LoRA and save the best epoch to `out/final`."
     cfg, out, t0 = cfg or TrainConfig(), Path(out), time.time()
-    if Path(cfg.model).is_dir(): cfg = replace(cfg, model=str(Path(cfg.model).resolve()))  # final/ finds its base anywhere
+    if Path(cfg.model).is_dir(): cfg = replace(cfg, model=str(Path(cfg.model).resolve()))  # final/ finds it anywhere
     if cfg.loss not in LOSSES: raise ValueError(f"unknown loss {cfg.loss!r}; choose one of {LOSSES}")
     if cfg.prior not in PRIORS: raise ValueError(f"unknown prior {cfg.prior!r}; choose one of {PRIORS}")
     tr, va = load_splits(train, valid)
@@ -503,8 +565,11 @@ Predicts the humor score of an oogiri (大喜利) response to a prompt.
 - Base model: `{model}`
 - Prompt prior: {prior_line}
 - Objective: `{loss}`; targets scaled with the training split's range [{lo:.4g}, {hi:.4g}]
-- LoRA: r={lora_r}, alpha={lora_alpha}, dropout={lora_dropout}, on {n_targets} Linear layers ({target_names}); head trained in full
-- Training: lr={lr} (head: {head_lr_mult} x lr, output starting at the training mean: {init_head_bias}), batch {batch_size} x {grad_accum}, epochs {epochs} (early stopping, patience {patience}), warmup {warmup_ratio}, weight decay {weight_decay}, seed {seed}
+- LoRA: r={lora_r}, alpha={lora_alpha}, dropout={lora_dropout}, on {n_targets} Linear layers ({target_names}); \
+head trained in full
+- Training: lr={lr} (head: {head_lr_mult} x lr, output starting at the training mean: {init_head_bias}), \
+batch {batch_size} x {grad_accum}, epochs {epochs} (early stopping, patience {patience}), warmup {warmup_ratio}, \
+weight decay {weight_decay}, seed {seed}
 - Data: {rows_train} training rows ({train}), {rows_valid} validation rows
 - Best epoch {best_epoch}: validation RMSE {rmse:.4f}, R² {r2:.4f}, within-prompt Spearman {spearman_within:.4f}
 
@@ -512,11 +577,13 @@ Load with `humor_ce.training.HumorPredictor.from_pretrained('<this folder>')`.
 """
 
 PRIOR_LINES = dict(none='none: the cross-encoder predicts the score itself',
-                   prompt='`prompt_prior.json`: {n} prompts keyed by `{key}`, each mean shrunk toward its type mean (pseudo-count k: {k}) '
-                          '(chosen by leave-one-out on train); a prediction is this prior plus the cross-encoder\'s output, which '
+                   prompt='`prompt_prior.json`: {n} prompts keyed by `{key}`, each mean shrunk toward its type mean '
+                          '(pseudo-count k: {k}) (chosen by leave-one-out on train); a prediction is this prior plus '
+                          'the cross-encoder\'s output, which '
                           'was trained on the score minus each row\'s leave-one-out prior')
 
-def save_final(model, tok,                 # the trained PEFT model and its tokenizer
+def save_final(model,                      # the trained PEFT model
+               tok,                        # its tokenizer
                scaler:ScoreScaler,         # the target scaler
                cfg:TrainConfig,            # the run's configuration
                history:list,               # per-epoch validation metrics
@@ -524,25 +591,28 @@ def save_final(model, tok,                 # the trained PEFT model and its toke
                out:Path,                   # run folder: the model goes to out/final
                data:dict,                  # what it was trained on (train, rows_train, rows_valid, seconds)
                prior:PromptPrior|None=None, # the prompt prior, when cfg.prior is 'prompt'
-               caption_record:dict|None=None, # stage 1's `caption_settings.json`, so prediction captions images the same way
+               caption_record:dict|None=None, # stage 1's `caption_settings.json` (prediction captions the same way)
                base:dict|None=None,           # `base_identity` of the base model, checked when the adapter is loaded
               )->Path:                        # out/final
     "Write adapter + head, tokenizer, scaler, prompt prior, config, history and model card to `out/final`, atomically."
-    if (cfg.prior == 'prompt') != (prior is not None): raise ValueError(f"cfg.prior is {cfg.prior!r} but prior is {prior!r}")
+    if (cfg.prior == 'prompt') != (prior is not None):
+        raise ValueError(f"cfg.prior is {cfg.prior!r} but prior is {prior!r}")
     with atomic_dir(Path(out)/'final') as tmp:
         model.save_pretrained(tmp); tok.save_pretrained(tmp); scaler.save(tmp/'scaler.json')
         if prior is not None: prior.save(tmp/'prompt_prior.json')
         if caption_record: (tmp/CAPTION_SETTINGS).write_text(json.dumps(caption_record, indent=1, ensure_ascii=False))
         if base: (tmp/BASE_MODEL_FILE).write_text(json.dumps(base, indent=1))
         (tmp/'training_config.json').write_text(json.dumps(asdict(cfg), indent=1, default=list))
-        (tmp/'history.json').write_text(json.dumps(dict(best=best, epochs=history, seconds=data.get('seconds')), indent=1))
+        history_rec = dict(best=best, epochs=history, seconds=data.get('seconds'))
+        (tmp/'history.json').write_text(json.dumps(history_rec, indent=1))
         (tmp/'README.md').write_text(_model_card(model, scaler, cfg, best, data, prior))
     return Path(out)/'final'
 
 def _model_card(model, scaler:ScoreScaler, cfg:TrainConfig, best:dict, data:dict, prior:PromptPrior|None)->str:
     targets = [n for n, m in model.named_modules() if hasattr(m, 'lora_A') and len(m.lora_A)]  # the adapted layers
     k = ', '.join(f'{t} {v:.3g}' for t, v in prior.shrink.items()) if prior else ''
-    prior_line = PRIOR_LINES[cfg.prior].format(n=len(prior.prompts), key=prior.key, k=k) if prior else PRIOR_LINES['none']
+    if prior: prior_line = PRIOR_LINES[cfg.prior].format(n=len(prior.prompts), key=prior.key, k=k)
+    else: prior_line = PRIOR_LINES['none']
     scores = {k: best[k] for k in ('rmse', 'r2', 'spearman_within')}
     return MODEL_CARD.format(**{**asdict(cfg), **asdict(scaler), **data, **scores}, best_epoch=best['epoch'],
                              n_targets=len(targets), target_names=sorted({t.split('.')[-1] for t in targets}),
@@ -555,23 +625,24 @@ def _pinned_base(final_dir:Path, model:str)->str|None: # the Hub revision to loa
     want = json.loads((final_dir/BASE_MODEL_FILE).read_text())
     if want['kind'] == 'hub': return want.get('revision')
     if not Path(want['path']).is_dir():
-        raise HumorDataError(f"{final_dir}: its base model {want['path']} is not there; pass the base's folder or Hub id as "
-                             "base_model (humor-ce-predict / humor-ce-evaluate --base-model)")
+        raise HumorDataError(f"{final_dir}: its base model {want['path']} is not there; pass the base's folder or Hub "
+                             "id as base_model (humor-ce-predict / humor-ce-evaluate --base-model)")
     if base_identity(want['path'])['sha256'] != want['sha256']:
-        raise HumorDataError(f"{final_dir}: the base model in {want['path']} has changed since this adapter was trained (its config or "
-                             "weights differ), so predictions would be wrong; restore it, or pass base_model (--base-model) to use "
-                             "another base deliberately")
+        raise HumorDataError(f"{final_dir}: the base model in {want['path']} has changed since this adapter was "
+                             "trained (its config or weights differ), so predictions would be wrong; restore it, "
+                             "or pass base_model (--base-model) to use another base deliberately")
     return None
 
 class HumorPredictor:
     "Scores (odai, response) pairs with a trained cross-encoder (plus its prompt prior, if it was trained with one)."
-    def __init__(self, model, tok,             # the (merged) cross-encoder and its tokenizer
+    def __init__(self, model,                  # the (merged) cross-encoder
+                 tok,                          # its tokenizer
                  scaler:ScoreScaler,           # maps the model's output back to score units
                  loss:str='mse',               # the objective it was trained with (decides sigmoid or not)
                  max_length:int=512,           # truncation limit in tokens
                  device:str='auto',            # `auto`, `cpu`, `cuda`, ...
                  prior:PromptPrior|None=None,  # added to every prediction (None: the model predicts the score itself)
-                 caption_record:dict|None=None): # how the training data's images were captioned (`caption_settings.json`)
+                 caption_record:dict|None=None): # how the training images were captioned (`caption_settings.json`)
         self.device = pick_device(device)
         self.model, self.tok, self.scaler = model.to(self.device).eval(), tok, scaler
         self.loss, self.max_length, self.prior, self.caption_record = loss, max_length, prior, caption_record
@@ -636,31 +707,37 @@ def predict(self:HumorPredictor, odai:list, # prompts (text, or an image prompt'
     return _to_scores(logits, self.scaler, self.loss) + self.prior_for(odai, odai_type, odai_id)
 
 # %% ../nbs/02_lora_training.ipynb #086dd01c
-CAPTIONER_OPTIONS = ('max_new_tokens', 'min_pixels', 'max_pixels', 'instruction')  # what a caption depends on, besides the model
+CAPTIONER_OPTIONS = ('max_new_tokens', 'min_pixels', 'max_pixels', 'instruction')  # caption settings besides the model
 
 @patch
 def caption(self:HumorPredictor, images:dict, # image MD5 (`image_md5`) -> image (path, bytes or PIL)
-            caption_model:str|None=None,      # captioner instead of the one recorded in final/ (its other settings stay)
-            cache:str|Path|None=None,         # caption cache; default: the one stage 1 wrote (its images are not captioned again)
-            progress:bool=False)->dict:       # image MD5 -> caption
-    "Caption image prompts the way stage 1 captioned the training data: same model, instruction, pixel limits, decoding."
+            caption_model:str|None=None,      # captioner instead of the one recorded in final/ (other settings stay)
+            cache:str|Path|None=None,         # caption cache; default: stage 1's (its images are not captioned again)
+            progress:bool=False,              # show a progress bar
+           )->dict:                           # image MD5 -> caption
+    "Caption image prompts the way stage 1 captioned the training data: same model, instruction, pixels, decoding."
     from humor_ce.captioning import QwenCaptioner, CaptionCache, caption_images, settings_key
     rec = self.caption_record or {}
     if not (caption_model or rec):
         raise HumorDataError("image prompts need a caption model: this adapter records none (its training CSVs had no "
                              "caption_settings.json); pass caption_model (humor-ce-predict --caption-model)")
     captioner = None if rec else QwenCaptioner(caption_model, self.device)
-    settings = {**rec['settings'], **({'model': str(caption_model)} if caption_model else {})} if rec else captioner.settings
+    if rec: settings = {**rec['settings'], **({'model': str(caption_model)} if caption_model else {})}
+    else: settings = captioner.settings
     store = CaptionCache(cache or rec.get('cache') or CAPTION_CACHE, settings_key(settings))
     todo = {m: im for m, im in images.items() if m not in store}
     if todo and captioner is None:
-        local = rec.get('model_path') if rec.get('model_path') and Path(rec['model_path']).is_dir() else settings['model']
-        captioner = QwenCaptioner(str(caption_model or local), self.device, **{k: settings[k] for k in CAPTIONER_OPTIONS})
+        folder = rec.get('model_path')
+        local = folder if folder and Path(folder).is_dir() else settings['model']
+        options = {k: settings[k] for k in CAPTIONER_OPTIONS}
+        captioner = QwenCaptioner(str(caption_model or local), self.device, **options)
     self.captions_generated = caption_images(todo, captioner, store, progress=progress).generated if todo else 0
     return {m: store[m] for m in images}
 
 # %% ../nbs/02_lora_training.ipynb #27461e53
-def validate_new_pairs(df:pd.DataFrame, source='input')->pd.DataFrame: # with odai_type filled in: image where a row has an image
+def validate_new_pairs(df:pd.DataFrame, # rows to score: odai (or image) and response
+                       source='input',  # the file, for messages
+                      )->pd.DataFrame:  # with odai_type filled in: image where a row has an image
     "Check rows to score (no score needed); raise `HumorDataError` naming file, row and column."
     if len(df) == 0: raise HumorDataError(f"{source}: no rows to score")
     for col in ('odai', 'response'):
@@ -674,28 +751,40 @@ def validate_new_pairs(df:pd.DataFrame, source='input')->pd.DataFrame: # with od
     checks = [('response', is_blank(df['response']), 'empty response'),
               ('odai_type', ~df['odai_type'].isin(ODAI_TYPES), f"unknown odai_type (expected one of {ODAI_TYPES})"),
               ('odai', is_blank(odai) & ~has_image & (df['odai_type'] == 'text'), 'text prompt with an empty odai'),
-              ('image', is_blank(odai) & ~has_image & (df['odai_type'] == 'image'), 'image prompt without an image or a caption in odai')]
+              ('image', is_blank(odai) & ~has_image & (df['odai_type'] == 'image'),
+               'image prompt without an image or a caption in odai')]
     check_rows(df, checks, source)
     return df.assign(odai=odai.astype(object).where(~is_blank(odai), ''), response=df['response'].astype(str))
 
 @patch
 def prepare(self:HumorPredictor, frame:pd.DataFrame, # rows to score: odai (or image) and response
-            source='input', progress:bool=False, **caption_kw)->pd.DataFrame: # validated rows, image prompts' captions in odai
+            source='input',      # the file, for messages
+            progress:bool=False, # show progress bars
+            **caption_kw,        # `caption_model`, `cache` for `caption`
+           )->pd.DataFrame:      # validated rows, image prompts' captions in odai
     "Validate rows to score and caption the images of rows without an odai (`caption_kw` go to `caption`)."
     df = validate_new_pairs(frame, source)
     md5 = pd.Series([''] * len(df))
-    for i in np.flatnonzero((df['odai'] == '') & ~is_blank(df['image'])) if 'image' in df else []:  # a given odai is the caption
+    has_image = ~is_blank(df['image']) if 'image' in df else np.zeros(len(df), bool)
+    to_caption = np.flatnonzero((df['odai'] == '') & has_image)  # a given odai is kept as the caption
+    for i in to_caption:
         try: md5[i] = image_md5(df['image'].iloc[i])
         except (OSError, UnidentifiedImageError, ValueError) as e:
-            raise HumorDataError(f"{cell_where(source, None, df, i, 'image')}: unreadable or corrupt image ({e})") from e
+            where = cell_where(source, None, df, i, 'image')
+            raise HumorDataError(f"{where}: unreadable or corrupt image ({e})") from e
     if (md5 != '').any():
-        captions = self.caption({m: df['image'].iloc[i] for i, m in md5[md5 != ''].items()}, progress=progress, **caption_kw)
+        images = {m: df['image'].iloc[i] for i, m in md5[md5 != ''].items()}
+        captions = self.caption(images, progress=progress, **caption_kw)
         df.loc[md5 != '', 'odai'] = [captions[m] for m in md5[md5 != '']]
     return df
 
 @patch
-def score(self:HumorPredictor, frame:pd.DataFrame, # rows: odai (text or caption) or image, and response; odai_type, odai_id optional
-          batch_size:int=64, progress:bool=False, source='input', **caption_kw)->np.ndarray: # scores in input order
+def score(self:HumorPredictor, frame:pd.DataFrame, # rows: odai (or image) and response; odai_type, odai_id optional
+          batch_size:int=64,   # pairs per forward pass
+          progress:bool=False, # show progress bars
+          source='input',      # the file, for messages
+          **caption_kw,        # `caption_model`, `cache` for `caption`
+         )->np.ndarray:        # scores in input order
     "Score a table of (prompt, response) rows, captioning image prompts first."
     df = self.prepare(frame, source, progress, **caption_kw)
     ids = {c: df[c].tolist() for c in ('odai_type', 'odai_id') if c in df}
@@ -705,10 +794,12 @@ def score(self:HumorPredictor, frame:pd.DataFrame, # rows: odai (text or caption
 def rank(self:HumorPredictor, odai,      # the prompt's text, or an image prompt's image (a `Path`, bytes or PIL image)
          responses:list,                   # candidate responses to it
          odai_type:str|None=None,          # 'image' makes a str `odai` an image path
-         **kw)->pd.DataFrame:              # response, predicted_score, rank (1 = funniest), funniest first
+         **kw,                             # `score` options
+        )->pd.DataFrame:                   # response, predicted_score, rank (1 = funniest), funniest first
     "Rank candidate responses to one prompt, funniest first."
     is_image = not isinstance(odai, str) or odai_type == 'image'
-    frame = pd.DataFrame(dict(response=list(responses), odai='' if is_image else odai, odai_type='image' if is_image else (odai_type or 'text')))
+    kind = 'image' if is_image else (odai_type or 'text')
+    frame = pd.DataFrame(dict(response=list(responses), odai='' if is_image else odai, odai_type=kind))
     if is_image: frame['image'] = pd.Series([odai] * len(frame), dtype=object)
     out = pd.DataFrame(dict(response=frame['response'], predicted_score=self.score(frame, **kw)))
     out['rank'] = out['predicted_score'].rank(ascending=False, method='first').astype(int)
@@ -721,15 +812,15 @@ _D = TrainConfig()  # the defaults of every option below
 def humor_ce_train(data:str=CAPTIONED_DIR,          # folder with train.csv and validation.csv (stage 1's output)
                    model:str=_D.model,              # base cross-encoder: Hub id or local folder
                    out:str=RUN_DIR,                 # run folder; the best epoch goes to <out>/final
-                   loss:str=_D.loss,                # mse (sigmoid + MSE), bce (soft labels), listwise (ListNet + MSE), mse_raw (the original's)
-                   prior:str=_D.prior,              # prompt (learn the score minus a shrunk per-prompt mean) or none (the score itself)
+                   loss:str=_D.loss,                # mse (sigmoid + MSE), bce, listwise (ListNet + MSE) or mse_raw
+                   prior:str=_D.prior,              # prompt (learn the score minus a shrunk prompt mean) or none
                    lora_r:int=_D.lora_r,            # LoRA rank
                    lora_alpha:int=_D.lora_alpha,    # LoRA scaling alpha
                    lora_dropout:float=_D.lora_dropout, # LoRA dropout
-                   targets:str=','.join(_D.targets), # comma-separated Linear layer names to adapt (must exist in the model)
-                   lr:float=_D.lr,                  # peak learning rate of the LoRA deltas (linear warmup, then linear decay)
+                   targets:str=','.join(_D.targets), # comma-separated Linear layer names to adapt (must exist)
+                   lr:float=_D.lr,                  # peak learning rate of the LoRA deltas (warmup, then linear decay)
                    head_lr_mult:float=_D.head_lr_mult, # the regression head's learning rate is lr times this
-                   no_head_init:bool=False,         # leave the head's bias as initialised (default: start at the training mean)
+                   no_head_init:bool=False,         # leave the head's bias as it is (default: start at the train mean)
                    epochs:int=_D.epochs,            # maximum epochs
                    batch_size:int=_D.batch_size,    # pairs per device per step
                    grad_accum:int=_D.grad_accum,    # gradient accumulation steps
@@ -739,11 +830,12 @@ def humor_ce_train(data:str=CAPTIONED_DIR,          # folder with train.csv and 
                    patience:int=_D.patience,        # epochs without validation RMSE improvement before stopping
                    seed:int=_D.seed,                # random seed
                    device:str=_D.device,            # auto, cpu or cuda (multi-GPU: use accelerate launch / torchrun)
-                   resume:bool=False,               # continue this run from its last complete checkpoint in <out>/checkpoints (refused if they hold another run's)
-                   quiet:bool=False):               # no progress bars and no per-epoch log lines (the summary still prints)
+                   resume:bool=False,               # continue this run from its last complete checkpoint
+                   quiet:bool=False):               # no progress bars or per-epoch log lines (the summary still prints)
     "LoRA-fine-tune a cross-encoder on caption-processed CSVs; the best validation epoch goes to <out>/final."
-    cfg = TrainConfig(model=model, loss=loss, prior=prior, lora_r=lora_r, lora_alpha=lora_alpha, lora_dropout=lora_dropout,
-                      targets=tuple(t.strip() for t in targets.split(',') if t.strip()), lr=lr, head_lr_mult=head_lr_mult,
+    cfg = TrainConfig(model=model, loss=loss, prior=prior, lora_r=lora_r, lora_alpha=lora_alpha,
+                      lora_dropout=lora_dropout, targets=tuple(t.strip() for t in targets.split(',') if t.strip()),
+                      lr=lr, head_lr_mult=head_lr_mult,
                       init_head_bias=not no_head_init, epochs=epochs, batch_size=batch_size, grad_accum=grad_accum,
                       warmup_ratio=warmup_ratio, weight_decay=weight_decay, max_length=max_length, patience=patience,
                       seed=seed, device=device)
