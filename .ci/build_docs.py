@@ -2,7 +2,8 @@
 
     python .ci/build_docs.py readme   # README.md from nbs/index.ipynb
     python .ci/build_docs.py site     # _docs/: index.html + one page per notebook, with navigation
-    python .ci/build_docs.py check    # exit 1 if README.md is stale
+    python .ci/build_docs.py check    # exit 1 if README.md is stale or a saved output shows a machine path
+    python .ci/build_docs.py scrub    # replace machine paths in saved outputs (after re-executing notebooks)
 
 The site is nbdev's processed notebooks (`nbdev.serve.proc_nbs`, which runs `show_doc` and drops hidden cells) rendered
 by nbconvert with their saved outputs. Quarto (`nbdev_docs`) stays the path of the GitHub deploy workflow.
@@ -12,6 +13,43 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+
+def _machine_paths()->list:
+    "(pattern, replacement) for the paths of this machine that saved outputs must not show."
+    import site, tempfile
+    sp = [re.escape(p) for p in site.getsitepackages() + [site.getusersitepackages()] if p]
+    return [(r'(?:/private)?/(?:tmp|var/folders/[\w/]+)/tmp[\w]+', '<tmp>'), (re.escape(tempfile.gettempdir()) + r'/tmp[\w]+', '<tmp>'),
+            (r'(?:' + '|'.join(sp) + r')', '<site-packages>'), (r'\S*/site-packages', '<site-packages>'),
+            (re.escape(str(ROOT.parent/'shared'/'data')), '<data>'), (re.escape(str(ROOT)), '<repo>')]
+
+def scrub_text(text:str)->str:
+    "Replace temporary folders, site-packages, the data folder and the clone's own path with placeholders."
+    for pat, rep in _machine_paths(): text = re.sub(pat, rep, text)
+    return text
+
+def _output_texts(o:dict):
+    "The text fields of one output: (container, key) pairs whose value is a str or a list of str."
+    if 'text' in o: yield o, 'text'
+    for mime in ('text/plain', 'text/markdown', 'text/html'):
+        if mime in o.get('data', {}): yield o['data'], mime
+
+def scrub_notebook(path:Path)->int:
+    "Scrub machine paths from a notebook's saved outputs in place; returns how many outputs changed."
+    nb, n = json.loads(path.read_text(encoding='utf-8')), 0
+    for c in nb['cells']:
+        for o in c.get('outputs', []):
+            for box, key in _output_texts(o):
+                old = ''.join(box[key]) if isinstance(box[key], list) else box[key]
+                new = scrub_text(old)
+                if new != old: box[key], n = new.splitlines(True) if isinstance(box[key], list) else new, n + 1
+    if n: path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + '\n', encoding='utf-8')
+    return n
+
+def unscrubbed()->list:
+    "Notebooks whose saved outputs still show machine paths."
+    return [p.name for p in sorted((ROOT/'nbs').glob('*.ipynb'))
+            if any(scrub_text(t) != t for c in json.loads(p.read_text(encoding='utf-8'))['cells'] for o in c.get('outputs', [])
+                   for t in [''.join(b[k]) if isinstance(b[k], list) else b[k] for b, k in _output_texts(o)])]
 
 def _cfg():
     from nbdev.config import get_config
@@ -58,9 +96,64 @@ def _clean(nb, meta:dict)->dict:
     for c in cells: c.pop('id', None)
     return nb
 
-def _nav(pages:list, current:str)->str:
-    links = ' | '.join(f'<b>{t}</b>' if f == current else f'<a href="{f}">{t}</a>' for f, t in pages)
-    return f'<nav class="humor-ce-nav" style="padding:0.6em 1em;border-bottom:1px solid #ccc;font-family:sans-serif">{links}</nav>'
+CSS = """
+body { margin: 0 250px 0 250px; }
+nav.humor-ce-nav { position: fixed; top: 0; left: 0; bottom: 0; width: 230px; overflow-y: auto; padding: 1em 0.8em;
+  border-right: 1px solid #ddd; background: #fafafa; font-family: sans-serif; font-size: 14px; box-sizing: border-box; }
+nav.humor-ce-nav .site { font-weight: bold; font-size: 17px; display: block; margin-bottom: 0.6em; color: #222; }
+nav.humor-ce-nav a.page { display: block; padding: 0.25em 0.4em; color: #0b57d0; text-decoration: none; border-radius: 4px; }
+nav.humor-ce-nav a.page.current { background: #e3ecfb; font-weight: bold; color: #222; }
+nav.humor-ce-nav input { width: 100%; box-sizing: border-box; padding: 0.3em; margin-bottom: 0.6em; }
+nav.humor-ce-nav #humor-ce-hits a { display: block; font-size: 12px; padding: 0.2em 0.4em; color: #333; }
+aside.humor-ce-toc { position: fixed; top: 0; right: 0; bottom: 0; width: 230px; overflow-y: auto; padding: 1em 0.8em;
+  border-left: 1px solid #ddd; font-family: sans-serif; font-size: 13px; box-sizing: border-box; }
+aside.humor-ce-toc .head { font-weight: bold; margin-bottom: 0.4em; }
+aside.humor-ce-toc a { display: block; padding: 0.15em 0; color: #444; text-decoration: none; }
+aside.humor-ce-toc a.h3 { padding-left: 1em; font-size: 12px; }
+.jp-RenderedMarkdown pre, .jp-RenderedHTMLCommon pre { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px;
+  padding: 0.7em 0.9em; overflow-x: auto; }
+.jp-OutputArea-output pre { white-space: pre; overflow-x: auto; }
+.jp-RenderedHTMLCommon table { border-collapse: collapse; font-size: 13px; }
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { border: 1px solid #d0d7de; padding: 0.25em 0.6em; }
+"""
+
+SEARCH_JS = """
+const HUMOR_CE_INDEX = %s;
+function humorCeSearch(q) {
+  const hits = document.getElementById('humor-ce-hits'); hits.innerHTML = '';
+  q = q.trim().toLowerCase(); if (q.length < 2) return;
+  for (const e of HUMOR_CE_INDEX.filter(e => (e.heading + ' ' + e.text).toLowerCase().includes(q)).slice(0, 20)) {
+    const a = document.createElement('a'); a.href = e.url; a.textContent = e.page + ': ' + e.heading; hits.appendChild(a);
+  }
+}
+"""
+
+def _headings(body:str)->list:
+    "(level, id, text) of the page's h2 and h3 headings, in order."
+    found = re.findall(r'<h([23])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', body, flags=re.S)
+    return [(int(l), i, re.sub(r'<[^>]+>|¶', '', t).strip()) for l, i, t in found]
+
+def _sections(body:str, page:str, title:str)->list:
+    "Search entries: one per heading, with the text that follows it."
+    text = re.sub(r'<script.*?</script>|<style.*?</style>', ' ', body.split('<body', 1)[-1], flags=re.S)
+    parts = re.split(r'(<h[1-3][^>]*>.*?</h[1-3]>)', text, flags=re.S)
+    out, heading, anchor = [], title, ''
+    for part in parts:
+        m = re.match(r'<h[1-3][^>]*?(?:\bid="([^"]+)")?[^>]*>(.*?)</h[1-3]>', part, flags=re.S)
+        if m: heading, anchor = re.sub(r'<[^>]+>|¶', '', m.group(2)).strip(), m.group(1) or ''; continue
+        words = ' '.join(re.sub(r'<[^>]+>', ' ', part).split())[:400]
+        if words: out.append(dict(page=title, heading=heading, url=f'{page}#{anchor}' if anchor else page, text=words))
+    return out
+
+def _sidebar(pages:list, current:str)->str:
+    links = ''.join(f'<a class="page{" current" if f == current else ""}" href="{f}">{t}</a>' for f, t in pages)
+    return (f'<nav class="humor-ce-nav"><a class="site" href="index.html">humor_ce</a>'
+            f'<input id="humor-ce-search" type="search" placeholder="Search" oninput="humorCeSearch(this.value)">'
+            f'<div id="humor-ce-hits"></div>{links}</nav>')
+
+def _toc(body:str)->str:
+    items = ''.join(f'<a class="h{l}" href="#{i}">{t}</a>' for l, i, t in _headings(body))
+    return f'<aside class="humor-ce-toc"><div class="head">On this page</div>{items}</aside>'
 
 def build_site(out:Path=ROOT/'_docs')->list:
     "Render every processed notebook to `out`; returns the pages written."
@@ -82,12 +175,20 @@ def build_site(out:Path=ROOT/'_docs')->list:
     out.mkdir(parents=True)
     exporter = HTMLExporter(template_name='lab', exclude_input_prompt=True, exclude_output_prompt=True)
     exporter.register_preprocessor(TagRemovePreprocessor(remove_input_tags={'hide_input'}), enabled=True)
+    bodies = {}
     for p, nb, meta, out_file in docs:
         body, _ = exporter.from_notebook_node(nbformat.reads(json.dumps(_clean(nb, meta)), as_version=4))
-        body = body.replace(f'href="{host}', 'href="')
+        body = scrub_text(body.replace(f'href="{host}', 'href="'))
         body = re.sub(r'\{target=(?:&quot;|")_blank(?:&quot;|")[^}]*\}', '', body)  # Quarto link attributes
         for name, target in link_map.items(): body = body.replace(f'href="{name}', f'href="{target}')
-        body = re.sub(r'(<body[^>]*>)', lambda m: m.group(1) + _nav(pages, out_file), body, count=1)
+        bodies[out_file] = body
+    index = [e for (p, nb, meta, f) in docs for e in _sections(bodies[f], f, meta.get('title', p.stem))]
+    script = '<script>' + SEARCH_JS % json.dumps(index, ensure_ascii=False) + '</script>'
+    for p, nb, meta, out_file in docs:
+        body = bodies[out_file]
+        frame = _sidebar(pages, out_file) + _toc(body)
+        body = re.sub(r'(<body[^>]*>)', lambda m: m.group(1) + frame, body, count=1)
+        body = body.replace('</head>', f'<style>{CSS}</style>{script}</head>', 1)
         body = re.sub(r'<title>.*?</title>', f"<title>{meta.get('title', p.stem)} – humor_ce</title>", body, count=1, flags=re.S)
         (out/out_file).write_text(body, encoding='utf-8')
     print(f'docs site: {len(docs)} pages in {out}: ' + ', '.join(f for f, _ in pages))
@@ -100,6 +201,10 @@ if __name__ == '__main__':
     elif cmd == 'check':
         if (ROOT/'README.md').read_text(encoding='utf-8') != readme_text():
             sys.exit('README.md is stale: run `python .ci/build_docs.py readme` and commit it')
-        print('README.md is up to date')
+        if bad := unscrubbed(): sys.exit(f'saved outputs show machine paths in {bad}: run `python .ci/build_docs.py scrub`')
+        print('README.md is up to date; no saved output shows a machine path')
+    elif cmd == 'scrub':
+        for p in sorted((ROOT/'nbs').glob('*.ipynb')):
+            if n := scrub_notebook(p): print(f'{p.name}: {n} outputs scrubbed')
     elif cmd == 'site': build_site()
     else: sys.exit(__doc__)

@@ -2,8 +2,10 @@
 
     python .ci/check_docs.py [--min-plots N]
 
-Every page in _docs/ must load with its navigation linking to every other page and no broken image; the evaluation
-page must show at least N plots (images whose natural width is non-zero). Screenshots go to _docs/_screenshots/.
+Every page in _docs/ must load with a sidebar linking to every other page, an in-page table of contents, a search box
+that finds things, and no broken image; every API page must show at least one parameter table (from docments); the
+evaluation page must show at least N plots (images whose natural width is non-zero). Screenshots go to
+_docs/_screenshots/.
 """
 import argparse, os, shutil, sys, tempfile
 from pathlib import Path
@@ -28,6 +30,13 @@ def browser():
     return webdriver.Chrome(service=Service(driver), options=opts)
 
 IMAGES_JS = "return Array.from(document.images).map(i => [i.complete, i.naturalWidth, (i.alt || i.src).slice(0, 60)])"
+SIDEBAR_JS = "return Array.from(document.querySelectorAll('nav.humor-ce-nav a.page')).map(a => a.getAttribute('href'))"
+TOC_JS = "return Array.from(document.querySelectorAll('aside.humor-ce-toc a')).map(a => a.getAttribute('href'))"
+PARAM_TABLES_JS = """return Array.from(document.querySelectorAll('table')).filter(t => t.innerText.includes('Details') &&
+  t.innerText.includes('Type')).length"""
+SEARCH_JS = """humorCeSearch(arguments[0]); const n = document.querySelectorAll('#humor-ce-hits a').length;
+  humorCeSearch(''); return n"""
+API_PAGES = ('core', 'captioning', 'lora_training', 'evaluation', 'pipeline', 'predict', 'benchmark', 'test_utils')
 
 def main(min_plots:int):
     docs = ROOT/'_docs'; shots = docs/'_screenshots'; shots.mkdir(exist_ok=True)
@@ -37,14 +46,21 @@ def main(min_plots:int):
     try:
         for page in pages:
             d.get((docs/page).as_uri())
-            nav = set(d.execute_script("return Array.from(document.querySelectorAll('nav.humor-ce-nav a')).map(a => a.getAttribute('href'))"))
-            if missing := set(pages) - nav - {page}: problems.append(f'{page}: navigation lacks {sorted(missing)}')
+            nav = set(d.execute_script(SIDEBAR_JS))
+            if missing := set(pages) - nav: problems.append(f'{page}: sidebar lacks {sorted(missing)}')
+            toc = d.execute_script(TOC_JS)
+            if not toc or not all(t.startswith('#') for t in toc): problems.append(f'{page}: no in-page contents')
+            tables = d.execute_script(PARAM_TABLES_JS)
+            if page.removesuffix('.html') in API_PAGES and not tables: problems.append(f'{page}: no parameter table')
+            hits = d.execute_script(SEARCH_JS, 'prompt')
+            if not hits: problems.append(f'{page}: search for "prompt" finds nothing')
             images = d.execute_script(IMAGES_JS)
             if broken := [src for ok, w, src in images if not ok or w == 0]: problems.append(f'{page}: {len(broken)} broken images')
             d.save_screenshot(str(shots/page.replace('.html', '.png')))
             if images:  # a second screenshot scrolled to the first figure
                 d.execute_script("document.images[0].scrollIntoView()"); d.save_screenshot(str(shots/page.replace('.html', '-figures.png')))
-            print(f'{page}: {len(images)} images loaded, {len(nav)} navigation links')
+            print(f'{page}: {len(images)} images, {len(nav)} sidebar links, {len(toc)} contents entries, '
+                  f'{tables} parameter tables, {hits} search hits for "prompt"')
             if page == 'evaluation.html' and sum(w > 0 for _, w, _ in images) < min_plots:
                 problems.append(f'evaluation.html: {sum(w > 0 for _, w, _ in images)} plots shown, expected at least {min_plots}')
     finally: d.quit()

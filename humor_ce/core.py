@@ -4,10 +4,11 @@
 
 # %% auto #0
 __all__ = ['SPLITS', 'ODAI_TYPES', 'REQUIRED_COLUMNS', 'PAIR_COLUMNS', 'CAPTION_SETTINGS', 'CAPTIONED_DIR', 'CAPTION_CACHE',
-           'RUN_DIR', 'FINAL_DIR', 'RESULT_DIR', 'USER_ERRORS', 'HumorDataError', 'is_blank', 'first_bad', 'cell_where',
-           'check_rows', 'resolve_images', 'read_table', 'validate_pairs', 'read_pairs', 'atomic_path', 'atomic_dir',
-           'write_atomic', 'pick_device', 'pick_dtype', 'r_squared', 'prompt_spearman', 'per_prompt_spearman',
-           'within_prompt_spearman', 'regression_metrics', 'prompt_bootstrap', 'print_summary', 'run_cli', 'cli_main']
+           'RUN_DIR', 'FINAL_DIR', 'RESULT_DIR', 'REPO_ROOT', 'SAMPLE_DIR', 'DATA_ENV', 'USER_ERRORS', 'HumorDataError',
+           'real_data_dir', 'have_real_data', 'is_blank', 'first_bad', 'cell_where', 'check_rows', 'resolve_images',
+           'read_table', 'validate_pairs', 'read_pairs', 'atomic_path', 'atomic_dir', 'write_atomic', 'pick_device',
+           'pick_dtype', 'r_squared', 'prompt_spearman', 'per_prompt_spearman', 'within_prompt_spearman',
+           'regression_metrics', 'prompt_bootstrap', 'print_summary', 'run_cli', 'cli_main']
 
 # %% ../nbs/00_core.ipynb #571ed24e
 import math, os, shutil, sys, tempfile, warnings
@@ -16,6 +17,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from scipy.stats import spearmanr, ConstantInputWarning
 from fastcore.script import anno_parser
+import humor_ce
 
 # %% ../nbs/00_core.ipynb #e455ce7d
 SPLITS = ('train', 'validation', 'test')
@@ -30,8 +32,27 @@ RUN_DIR = 'data/model/reranker-lora-finetuned'        # stage 2's run folder: ch
 FINAL_DIR = f'{RUN_DIR}/final'                        # the trained model that stages 3 and prediction load
 RESULT_DIR = 'data/cross_encoder/result'              # stage 3's CSVs and plots
 
+REPO_ROOT = Path(humor_ce.__file__).resolve().parent.parent  # the clone the package is installed from (`-e`)
+SAMPLE_DIR = REPO_ROOT/'data'/'sample'  # 100 rows (60/20/20) of text and image prompts, as an `imagefolder` dataset
+DATA_ENV = 'HUMOR_CE_DATA'              # environment variable naming the folder of the real (ogiri) data
+
 class HumorDataError(ValueError):
     "Bad input data; the message names the file or split, the row and the column, and what to do."
+
+# %% ../nbs/00_core.ipynb #6c00f146
+def real_data_dir()->Path:
+    "Where the real data is: `$HUMOR_CE_DATA`, else `data/ogiri/` in the clone."
+    return Path(os.environ.get(DATA_ENV) or REPO_ROOT/'data'/'ogiri')
+
+def have_real_data(*files:str, # files the cell needs, e.g. 'train.csv'
+                  )->bool:     # True if all are there; else False, after saying what is missing and how to get it
+    "Whether the real data is at hand; a cell that needs it runs only then."
+    missing = [f for f in files if not (real_data_dir()/f).exists()]
+    if missing:
+        print(f"skipped: this cell needs the real data, and {real_data_dir()} lacks {', '.join(missing)}. "
+              f"Get it with `humor-ce-caption --dataset iammytoo/japanese-humor-evaluation-v2 --out {real_data_dir()}` "
+              f"(Qwen2.5-VL captions its image prompts; a GPU helps), or set {DATA_ENV} to a folder that holds it.")
+    return not missing
 
 # %% ../nbs/00_core.ipynb #26a24b01
 def _isna(v)->bool: return v is None or (isinstance(v, float) and np.isnan(v))

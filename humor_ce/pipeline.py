@@ -13,11 +13,11 @@ from importlib.metadata import version, PackageNotFoundError
 from pathlib import Path
 from fastcore.script import call_parse
 import humor_ce
-from .core import HumorDataError, atomic_path, cli_main
+from .core import SAMPLE_DIR, HumorDataError, atomic_path, cli_main
 from .captioning import DEFAULT_DATASET, DEFAULT_CAPTION_MODEL, run_captioning, load_humor_dataset
 from .training import TrainConfig, train_cross_encoder
 from .evaluation import evaluate, format_table
-from .test_utils import SAMPLE_DIR, build_tiny_models
+from .test_utils import build_tiny_models
 
 # %% ../nbs/04_pipeline.ipynb #9ac83999
 def fingerprint(*paths_or_values, # files or folders (their content counts) and plain JSON-able values
