@@ -267,7 +267,8 @@ def plot_model_vs_baselines(overall:pd.DataFrame, # `evaluate`'s metrics table
         v = overall[m].to_numpy(); err = np.vstack([v - overall[f'{m}_ci_low'], overall[f'{m}_ci_high'] - v])
         ax.barh(labels, v, xerr=np.nan_to_num(err), color=sns.color_palette()[:len(v)], capsize=3)
         ax.set(title=names.get(m, m), xlabel=m); ax.invert_yaxis()
-        lo, hi = np.nanmin([overall[f'{m}_ci_low'].min(), v.min(), 0]), np.nanmax([overall[f'{m}_ci_high'].max(), v.max()])
+        lo = np.nanmin([overall[f'{m}_ci_low'].min(), v.min(), 0])
+        hi = np.nanmax([overall[f'{m}_ci_high'].max(), v.max()])
         ax.set_xlim(lo - 0.05 * (hi - lo + 1e-9), hi + 0.05 * (hi - lo + 1e-9))  # differences show; 0 stays in view
         if ax is not axes[0]: ax.set_yticklabels([])
     fig.suptitle('Model vs baselines (95% bootstrap CI over prompts)'); fig.tight_layout()
