@@ -10,7 +10,7 @@ import resource, time
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.script import call_parse
-from .core import CAPTIONED_DIR, read_pairs, pick_device, cli_main
+from .core import CAPTIONED_DIR, read_pairs, pick_device, check_options, check_model_ref, cli_main
 from .training import DEFAULT_MODEL, load_cross_encoder, add_lora, tokenize_pairs
 
 # %% ../nbs/06_benchmark.ipynb #0ada9555
@@ -97,6 +97,10 @@ def benchmark(data:str|Path,          # CSV of (odai, response, score) pairs
              )->pd.DataFrame:          # one row per (task, way); `attrs` say what ran where
     "Pairs per second and peak memory, the original's way vs humor_ce's, for prediction and training."
     import torch, multiprocessing as mp
+    check_options([(o, v, v >= 1, 'at least 1') for o, v in (('--n-pairs', n_pairs), ('--train-pairs', train_pairs),
+                                                              ('--batch-size', batch_size))] +
+                  [('--max-length', max_length, max_length >= 8, 'at least 8 tokens')])
+    check_model_ref(model)
     device, threads = pick_device(device), torch.get_num_threads()
     df = read_pairs(data).sample(frac=1, random_state=seed)[['odai', 'response', 'score']]
     jobs = [(task, way, df.head(n), str(model), batch_size, max_length, device, seed, threads)
@@ -129,4 +133,4 @@ def humor_ce_benchmark(data:str=f'{CAPTIONED_DIR}/validation.csv', # CSV of (oda
     print(res.to_string(index=False))
     return res
 
-def benchmark_main(): cli_main(humor_ce_benchmark)  # console entry point of `humor-ce-benchmark`
+def benchmark_main(argv:list|None=None): cli_main(humor_ce_benchmark, argv)  # entry point of `humor-ce-benchmark`

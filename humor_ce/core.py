@@ -5,13 +5,14 @@
 # %% auto #0
 __all__ = ['SPLITS', 'ODAI_TYPES', 'REQUIRED_COLUMNS', 'PAIR_COLUMNS', 'CAPTION_SETTINGS', 'CAPTIONED_DIR', 'CAPTION_CACHE',
            'RUN_DIR', 'FINAL_DIR', 'RESULT_DIR', 'REPO_ROOT', 'SAMPLE_DIR', 'DATA_ENV', 'USER_ERRORS', 'HumorDataError',
-           'real_data_dir', 'have_real_data', 'is_blank', 'first_bad', 'cell_where', 'check_rows', 'resolve_images',
-           'read_table', 'validate_pairs', 'read_pairs', 'atomic_path', 'atomic_dir', 'write_atomic', 'pick_device',
-           'pick_dtype', 'r_squared', 'prompt_spearman', 'per_prompt_spearman', 'within_prompt_spearman',
-           'regression_metrics', 'prompt_bootstrap', 'print_summary', 'run_cli', 'cli_main']
+           'HumorUsageError', 'real_data_dir', 'have_real_data', 'is_blank', 'first_bad', 'cell_where', 'check_rows',
+           'resolve_images', 'read_file', 'read_table', 'validate_pairs', 'read_pairs', 'atomic_path', 'atomic_dir',
+           'write_atomic', 'check_device', 'pick_device', 'pick_dtype', 'check_options', 'check_out_dir', 'looks_local',
+           'check_model_ref', 'code_version', 'r_squared', 'prompt_spearman', 'per_prompt_spearman',
+           'within_prompt_spearman', 'regression_metrics', 'prompt_bootstrap', 'print_summary', 'run_cli', 'cli_main']
 
 # %% ../nbs/00_core.ipynb #571ed24e
-import math, os, shutil, sys, tempfile, warnings
+import math, os, re, shutil, sys, tempfile, unicodedata, warnings
 from contextlib import contextmanager
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -37,7 +38,10 @@ SAMPLE_DIR = REPO_ROOT/'data'/'sample'  # 100 rows (60/20/20) of text and image 
 DATA_ENV = 'HUMOR_CE_DATA'              # environment variable naming the folder of the real (ogiri) data
 
 class HumorDataError(ValueError):
-    "Bad input data; the message names the file or split, the row and the column, and what to do."
+    "Bad input data; the message names the file or split, the row and the column, and what to do. Exit status 1."
+
+class HumorUsageError(HumorDataError):
+    "A mistake in how something was called: an option out of range, a path that is not there. Exit status 2."
 
 # %% ../nbs/00_core.ipynb #6c00f146
 def real_data_dir()->Path:
@@ -57,10 +61,14 @@ def have_real_data(*files:str, # files the cell needs, e.g. 'train.csv'
 # %% ../nbs/00_core.ipynb #26a24b01
 def _isna(v)->bool: return v is None or (isinstance(v, float) and np.isnan(v))
 
+def _invisible(s:str)->bool:
+    "Only whitespace and invisible characters (zero-width spaces, joiners, BOMs, controls)."
+    return all(ch.isspace() or unicodedata.category(ch) in ('Cf', 'Cc', 'Zs', 'Zl', 'Zp') for ch in s)
+
 def is_blank(values, # a column's values
-            )->np.ndarray: # True where a value is missing or only whitespace
-    "Which values are missing or blank."
-    return np.array([_isna(v) or (isinstance(v, str) and not v.strip()) for v in values], dtype=bool)
+            )->np.ndarray: # True where a value is missing, or text made only of whitespace or invisible characters
+    "Which values are missing or blank. The text 'NaN' is text: a missing value is an empty cell."
+    return np.array([_isna(v) or (isinstance(v, str) and _invisible(v)) for v in values], dtype=bool)
 
 def first_bad(mask, # booleans, True where a row is bad
              )->int|None: # index of the first True, or None
@@ -97,12 +105,40 @@ def resolve_images(df:pd.DataFrame, # rows, perhaps with an `image` or `file_nam
     if col: df['image'] = [str(folder/v) if isinstance(v, str) and v else (None if _isna(v) else v) for v in df[col]]
     return df
 
+def _encoding_hint(path:Path)->str:
+    "Which common encoding the file decodes as, if any, and how to convert it."
+    import codecs
+    head = path.read_bytes()[:65536]
+    encodings = ['utf-16'] if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else ['cp932', 'euc_jp']
+    for enc in encodings:
+        try: codecs.getincrementaldecoder(enc)().decode(head, final=False)
+        except UnicodeDecodeError: continue
+        return f"it looks like {enc}: convert it, e.g. `iconv -f {enc} -t utf-8 {path.name}`"
+    return 'save it as UTF-8'
+
+def read_file(path:str|Path, # a .csv, .parquet or .jsonl file
+              **kw,          # passed to pandas' reader (CSV: text stays text; only empty cells are missing)
+             )->pd.DataFrame:
+    "Read a table; an absent, empty, unreadable, non-UTF-8 or malformed file is one error naming it and what to do."
+    path = Path(path)
+    if not path.exists(): raise HumorUsageError(f"{path}: file not found")
+    if path.is_dir(): raise HumorUsageError(f"{path}: is a folder, not a file")
+    if path.stat().st_size == 0: raise HumorDataError(f"{path}: the file is empty (0 bytes)")
+    try:
+        if path.suffix == '.parquet': return pd.read_parquet(path)
+        if path.suffix == '.jsonl': return pd.read_json(path, lines=True, dtype=False, **kw)
+        return pd.read_csv(path, **{'keep_default_na': False, 'na_values': [''], **kw})
+    except UnicodeDecodeError as e:
+        raise HumorDataError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start}); {_encoding_hint(path)}") from e
+    except PermissionError as e: raise HumorUsageError(f"{path}: cannot be read (permission denied)") from e
+    except (ValueError, OSError) as e:  # pandas' parser errors, malformed JSON lines, broken Parquet
+        kind = {'.parquet': 'Parquet', '.jsonl': 'JSON-lines'}.get(path.suffix, 'CSV')
+        raise HumorDataError(f"{path}: not a readable {kind} file ({str(e).splitlines()[0][:200]})") from e
+
 def read_table(path:Path, # a .csv or .parquet file
               )->pd.DataFrame:
     "Read one CSV or Parquet file; relative image paths are resolved against its folder."
-    if path.suffix == '.parquet': df = pd.read_parquet(path)
-    else: df = pd.read_csv(path, keep_default_na=False, na_values=[''])
-    return resolve_images(df, path.parent)
+    return resolve_images(read_file(path), Path(path).parent)
 
 # %% ../nbs/00_core.ipynb #ba9b24d7
 def validate_pairs(df:pd.DataFrame, # rows with odai, response and score (odai_type, odai_id optional)
@@ -128,9 +164,7 @@ def validate_pairs(df:pd.DataFrame, # rows with odai, response and score (odai_t
 def read_pairs(path:str|Path, # a caption-processed CSV (stage 1's output)
               )->pd.DataFrame:
     "Read and validate one split file."
-    path = Path(path)
-    if not path.exists(): raise HumorDataError(f"{path}: file not found")
-    return validate_pairs(pd.read_csv(path, keep_default_na=False, na_values=['', 'nan', 'NaN']), path)
+    return validate_pairs(read_file(path), Path(path))
 
 # %% ../nbs/00_core.ipynb #94a4edb7
 def _shared_mode(path, directory:bool=False):
@@ -178,10 +212,26 @@ def write_atomic(frames:dict,      # file name -> DataFrame (written as CSV) or 
     return [out_dir/name for name in frames]
 
 # %% ../nbs/00_core.ipynb #a30b20fa
+def check_device(device:str='auto', # `auto`, `cpu`, `cuda`, `cuda:N` or `mps`
+                )->str:             # `device`, checked
+    "A device that exists here; asking for a GPU that is not there is an error, never a silent fallback to the CPU."
+    import torch
+    d = str(device)
+    if d in ('auto', 'cpu'): return d
+    if re.fullmatch(r'cuda(:\d+)?', d):
+        n = torch.cuda.device_count() if torch.cuda.is_available() else 0
+        if int(d.partition(':')[2] or 0) >= n:
+            have = 'no CUDA GPU is visible here' if n == 0 else f'only {n} CUDA GPU(s) here (cuda:0 to cuda:{n-1})'
+            raise HumorUsageError(f"--device {d}: {have}; use --device cpu (or auto)")
+        return d
+    if d == 'mps' and torch.backends.mps.is_available(): return d
+    raise HumorUsageError(f"--device {d!r}: not a device here; use auto, cpu, cuda or cuda:N")
+
 def pick_device(device:str='auto', # `auto` (CUDA if available), `cpu`, `cuda`, `cuda:1`, ...
                )->str:
-    "The device to run on: `auto` picks CUDA when available, else CPU; anything else is passed through."
+    "The device to run on: `auto` picks CUDA when available, else CPU; anything else is checked and kept."
     import torch
+    device = check_device(device)
     return ('cuda' if torch.cuda.is_available() else 'cpu') if device == 'auto' else device
 
 def pick_dtype(device:str, # a device from `pick_device`
@@ -190,6 +240,50 @@ def pick_dtype(device:str, # a device from `pick_device`
     import torch
     if not str(device).startswith('cuda'): return torch.float32
     return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+
+# %% ../nbs/00_core.ipynb #21889f60
+def check_options(checks:list, # (option, value, whether it is acceptable, what it must be)
+                 ):
+    "Raise `HumorUsageError` for the first unacceptable option value."
+    for option, value, ok, want in checks:
+        if not ok: raise HumorUsageError(f"{option} {value!r}: must be {want}")
+
+def check_out_dir(path:str|Path,       # a folder that outputs will go to (created if absent)
+                  option:str='--out',  # the option that named it, for messages
+                 )->Path:
+    "An output folder that can be written: not an existing file, and its nearest existing folder writable."
+    path = Path(path)
+    if path.exists() and not path.is_dir(): raise HumorUsageError(f"{option} {path}: is a file, not a folder")
+    near = next(p for p in [path, *path.resolve().parents] if p.exists())
+    if not near.is_dir(): raise HumorUsageError(f"{option} {path}: {near} is a file, so the folder cannot be made")
+    if not os.access(near, os.W_OK | os.X_OK): raise HumorUsageError(f"{option} {path}: {near} is not writable")
+    return path
+
+def looks_local(ref:str, # a model or dataset reference
+               )->bool:  # True if it can only be a local path, never a Hub id (owner/name)
+    "Whether `ref` is written as a path."
+    s = str(ref)
+    return s.startswith(('.', '/', '~')) or '\\' in s or s.count('/') > 1 or not re.fullmatch(r'[\w.-]+(/[\w.-]+)?', s)
+
+def check_model_ref(ref:str,              # a Hub id (owner/name) or a local folder
+                    option:str='--model', # the option that named it, for messages
+                   )->str:
+    "A model reference that can be loaded: an existing folder, or something that can be a Hub id."
+    p = Path(str(ref)).expanduser()
+    if p.is_dir(): return str(ref)
+    if p.exists(): raise HumorUsageError(f"{option} {ref}: is a file; give a model folder or a Hub id (owner/name)")
+    if looks_local(ref):
+        raise HumorUsageError(f"{option} {ref}: no such folder (and not a Hub id, which looks like owner/name)")
+    return str(ref)
+
+# %% ../nbs/00_core.ipynb #0d631040
+def code_version()->str:
+    "A fingerprint of the installed humor_ce code (the source of its modules)."
+    import hashlib
+    h = hashlib.sha256()
+    for p in sorted(Path(humor_ce.__file__).parent.glob('*.py')):
+        if p.name != '_modidx.py': h.update(p.name.encode()); h.update(p.read_bytes())
+    return h.hexdigest()[:16]
 
 # %% ../nbs/00_core.ipynb #245da72a
 def r_squared(y_true, # true scores
@@ -273,6 +367,9 @@ USER_ERRORS = (HumorDataError, FileNotFoundError, ValueError)  # mistakes a user
 
 def cli_main(func,                  # the command's `call_parse` function
              argv:list|None=None):  # arguments; default: the command line
-    "A console entry point: run `func` on the command line; a user mistake exits with one line on stderr and status 1."
+    "A console entry point: a user mistake ends as one line on stderr, status 2 for usage and 1 for data errors."
+    name = getattr(func, '__wrapped__', func).__name__.replace('_', '-')
     try: run_cli(func, argv)
-    except USER_ERRORS as e: sys.exit(f"{getattr(func, '__wrapped__', func).__name__.replace('_', '-')}: error: {e}")
+    except USER_ERRORS as e:
+        print(f'{name}: error: {e}', file=sys.stderr)
+        sys.exit(2 if isinstance(e, HumorUsageError) else 1)

@@ -17,6 +17,7 @@ from scipy.stats import rankdata
 from sklearn.metrics import ndcg_score
 from fastcore.script import call_parse
 from .core import (ODAI_TYPES, CAPTIONED_DIR, FINAL_DIR, RESULT_DIR, read_pairs, write_atomic, r_squared,
+                           check_options, check_device, check_out_dir, check_model_ref,
                            prompt_spearman, prompt_bootstrap, print_summary, cli_main)
 from .training import HumorPredictor
 
@@ -310,6 +311,10 @@ def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
             )->dict:                     # summary: rows, prompts, files written, the metrics table and R² gains
     "Predict `data`, compute metrics and baselines with CIs, write CSVs and PNGs to `out`; returns a summary."
     t0, data = time.time(), Path(data)
+    check_options([('--batch-size', batch_size, batch_size >= 1, 'at least 1'),
+                   ('--n-boot', n_boot, n_boot >= 0, 'at least 0 (0: no confidence intervals)')])
+    check_device(device); check_out_dir(out)
+    if base_model: check_model_ref(base_model, '--base-model')
     train = Path(train) if train else data.parent/'train.csv'
     if predictor is None and not (Path(adapter or '')/'adapter_config.json').exists():
         raise FileNotFoundError(f"{adapter}: no trained adapter here (adapter_config.json missing); "
@@ -384,4 +389,4 @@ def humor_ce_evaluate(data:str=CAPTIONED_DIR,         # a CSV file, or a caption
     print_summary('humor-ce-evaluate: done', s)
     return s
 
-def evaluate_cli(): cli_main(humor_ce_evaluate)  # console entry point of `humor-ce-evaluate`
+def evaluate_cli(argv:list|None=None): cli_main(humor_ce_evaluate, argv)  # console entry point of `humor-ce-evaluate`

@@ -13,8 +13,9 @@ from importlib.metadata import version, PackageNotFoundError
 from pathlib import Path
 from fastcore.script import call_parse
 import humor_ce
-from .core import SAMPLE_DIR, HumorDataError, atomic_path, cli_main
-from .captioning import DEFAULT_DATASET, DEFAULT_CAPTION_MODEL, run_captioning, load_humor_dataset
+from .core import SAMPLE_DIR, HumorDataError, atomic_path, check_options, check_out_dir, code_version, cli_main
+from .captioning import (DEFAULT_DATASET, DEFAULT_CAPTION_MODEL, run_captioning, load_humor_dataset,
+                                 check_caption_options)
 from .training import TrainConfig, train_cross_encoder
 from .evaluation import evaluate, format_table
 from .test_utils import build_tiny_models
@@ -94,22 +95,26 @@ def run_pipeline(dataset:str|Path=DEFAULT_DATASET,   # Hub id, imagefolder, {spl
                 )->dict:                             # the manifest (also written to out/manifest.json)
     "Caption -> train -> evaluate under `out`, skipping finished stages; writes and returns the manifest."
     out, caption_kw, train_cfg, eval_kw = Path(out), caption_kw or {}, train_cfg or TrainConfig(), eval_kw or {}
+    check_out_dir(out); check_caption_options(caption_model, **caption_kw)  # the options, before any work
+    n_boot = eval_kw.get('n_boot', 1000); check_options([('--n-boot', n_boot, n_boot >= 0, 'at least 0')])
     splits = load_humor_dataset(dataset)  # validate everything before anything is written
     cp, model_dir, result = out/'caption_processed', out/'model', out/'result'
     manifest = dict(options=dict(dataset=str(dataset), out=str(out), caption_model=str(caption_model),
                                  caption=caption_kw,
                                  train=asdict(train_cfg), evaluate=eval_kw),
-                    versions=package_versions(), git_commit=git_commit(), python=platform.python_version(),
+                    versions=package_versions(), git_commit=git_commit(), code_version=code_version(),
+                    python=platform.python_version(),
                     data_fingerprint=fingerprint(dataset) if Path(dataset).exists() else str(dataset), stages={})
     t0 = time.time()
-    cap_fp = fingerprint(manifest['data_fingerprint'], _model_fp(caption_model), caption_kw)
+    cap_fp = fingerprint(manifest['data_fingerprint'], _model_fp(caption_model), caption_kw, code_version())
     run_stage('caption', cp, cap_fp, lambda: run_captioning(dataset, cp, out/'caption_cache'/'captions.jsonl',
                                                             model=caption_model, progress=progress, splits=splits,
                                                             **caption_kw), manifest)
-    train_fp = fingerprint(cp/'train.csv', cp/'validation.csv', _model_fp(train_cfg.model), asdict(train_cfg))
+    train_fp = fingerprint(cp/'train.csv', cp/'validation.csv', _model_fp(train_cfg.model), asdict(train_cfg),
+                           code_version())
     run_stage('train', model_dir, train_fp, lambda: train_cross_encoder(
         cp/'train.csv', cp/'validation.csv', model_dir, train_cfg, resume='auto', progress=progress), manifest)
-    eval_fp = fingerprint(cp/'test.csv', cp/'train.csv', model_dir/'final', eval_kw)
+    eval_fp = fingerprint(cp/'test.csv', cp/'train.csv', model_dir/'final', eval_kw, code_version())
     run_stage('evaluate', result, eval_fp,
               lambda: _evaluate_summary(cp/'test.csv', model_dir/'final', result, progress, eval_kw), manifest)
     manifest['seconds_total'] = round(time.time() - t0, 1)
@@ -185,4 +190,4 @@ def humor_ce_run(demo:bool=False,                      # offline demo on data/sa
     print(f"humor-ce-run: everything is under {Path(m['options']['out']).resolve()}")
     return m
 
-def run_main(): cli_main(humor_ce_run)  # console entry point of `humor-ce-run`
+def run_main(argv:list|None=None): cli_main(humor_ce_run, argv)  # console entry point of `humor-ce-run`

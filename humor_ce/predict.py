@@ -10,7 +10,8 @@ import json, sys
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.script import call_parse
-from .core import FINAL_DIR, HumorDataError, read_table, resolve_images, write_atomic, print_summary, cli_main
+from .core import (FINAL_DIR, HumorDataError, HumorUsageError, read_table, resolve_images, write_atomic,
+                           check_options, check_device, check_out_dir, check_model_ref, print_summary, cli_main)
 from .captioning import read_splits
 from .training import HumorPredictor, validate_new_pairs
 
@@ -34,7 +35,7 @@ def read_new_pairs(path:str,              # .csv, .parquet or .jsonl file, a dat
     "Read the rows to score."
     if str(path) == '-': return _read_jsonl((stdin or sys.stdin).read(), '<stdin>')
     p = Path(path)
-    if not p.exists(): raise HumorDataError(f"{p}: file not found")
+    if not p.exists(): raise HumorUsageError(f"{p}: file not found")
     if p.is_dir():
         splits, _ = read_splits(p)
         if split not in splits:
@@ -45,6 +46,7 @@ def read_new_pairs(path:str,              # .csv, .parquet or .jsonl file, a dat
             df = _read_jsonl(p.read_text(encoding='utf-8'), p)
             return resolve_images(df, p.parent)
         if p.suffix in ('.csv', '.parquet'): return read_table(p)
+    except HumorDataError: raise
     except UnicodeDecodeError as e:
         raise HumorDataError(f"{p}: not UTF-8 text ({e.reason} at byte {e.start}); save it as UTF-8") from e
     except (ValueError, OSError) as e: raise HumorDataError(f"{p}: cannot be read as {p.suffix[1:]} ({e})") from e
@@ -67,7 +69,7 @@ def _write_rows(df:pd.DataFrame, out:str, stdout=None)->str:
     "Write `df` to `out` (.csv, .parquet or .jsonl, atomically) or as CSV to stdout ('-'); returns where it went."
     if out == '-': df.to_csv(stdout or sys.stdout, index=False); return '<stdout>'
     out = Path(out)
-    if out.is_dir(): raise HumorDataError(f"{out}: is a folder; give a file name such as {out/'scored.csv'}")
+    if out.is_dir(): raise HumorUsageError(f"--out {out}: is a folder; give a file name such as {out/'scored.csv'}")
     writers = {'.parquet': lambda p: df.to_parquet(p, index=False),
                '.jsonl': lambda p: df.to_json(p, orient='records', lines=True, force_ascii=False)}
     write_atomic({out.name: writers.get(out.suffix, df)}, out.parent)
@@ -92,7 +94,16 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
     if not (Path(adapter)/'adapter_config.json').exists():
         raise FileNotFoundError(f"{adapter}: not a trained model folder (adapter_config.json missing); "
                                 "pass stage 2's final/ folder")
-    if top is not None and top < 1: raise ValueError(f"--top must be at least 1 (got {top})")
+    check_options([('--top', top, top is None or top >= 1, 'at least 1'),
+                   ('--batch-size', batch_size, batch_size >= 1, 'at least 1')])
+    check_device(device)
+    if str(out) != '-':
+        if Path(out).is_dir():
+            raise HumorUsageError(f"--out {out}: is a folder; give a file name such as {Path(out)/'scored.csv'}")
+        check_out_dir(Path(out).parent)
+    if caption_model: check_model_ref(caption_model, '--caption-model')
+    if base_model: check_model_ref(base_model, '--base-model')
+    if cache and Path(cache).is_dir(): raise HumorUsageError(f"--cache {cache}: is a folder; give a .jsonl file")
     source = '<stdin>' if str(input) == '-' else input
     raw = read_new_pairs(input, split, stdin).reset_index(drop=True)
     rows = validate_new_pairs(raw, source)  # every row checked before the model loads

@@ -20,12 +20,13 @@ import torch, torch.nn.functional as F
 from tqdm.auto import tqdm
 from fastcore.basics import patch
 from fastcore.script import call_parse
-from PIL import UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 from transformers import Trainer
 from .core import (ODAI_TYPES, CAPTION_SETTINGS, CAPTIONED_DIR, CAPTION_CACHE, RUN_DIR, HumorDataError,
-                           is_blank, check_rows, cell_where, read_pairs, atomic_path, atomic_dir, pick_device,
-                           pick_dtype, regression_metrics, print_summary, cli_main)
-from .captioning import image_md5
+                           HumorUsageError, is_blank, check_rows, cell_where, read_pairs, atomic_path, atomic_dir,
+                           pick_device, pick_dtype, check_device, check_options, check_out_dir, check_model_ref,
+                           code_version, regression_metrics, print_summary, cli_main)
+from .captioning import image_md5, image_problem
 
 # %% ../nbs/02_lora_training.ipynb #d2187bb1
 @dataclass
@@ -166,9 +167,17 @@ def load_cross_encoder(model:str|Path=DEFAULT_MODEL, # Hub id or local folder
                       )->tuple:                       # (tokenizer, model with one output)
     "Tokenizer and a one-output sequence-classification model from a Hub id or local folder."
     from transformers import AutoTokenizer, AutoModelForSequenceClassification
-    tok = AutoTokenizer.from_pretrained(str(model), revision=revision)
-    net = AutoModelForSequenceClassification.from_pretrained(str(model), num_labels=1, ignore_mismatched_sizes=True,
-                                                             revision=revision)
+    from transformers.utils import logging as hf_logging
+    check_model_ref(model)
+    level = hf_logging.get_verbosity(); hf_logging.set_verbosity_error()  # a new head's missing weights: expected
+    try:
+        tok = AutoTokenizer.from_pretrained(str(model), revision=revision)
+        net = AutoModelForSequenceClassification.from_pretrained(str(model), num_labels=1, ignore_mismatched_sizes=True,
+                                                                 revision=revision)
+    except OSError as e:
+        raise HumorUsageError(f"{model}: no cross-encoder could be loaded from there ({str(e).splitlines()[0]}); "
+                              "give a local folder or a Hub id that is downloaded or reachable") from e
+    finally: hf_logging.set_verbosity(level)
     net.config.problem_type = 'regression'
     return tok, net
 
@@ -329,6 +338,28 @@ class TrainConfig:
     seed:int = 42                   # random seed
     device:str = 'auto'             # `auto`, `cpu`, `cuda`
 
+    def __post_init__(self):
+        "Every value is checked when the configuration is made, before any data is read."
+        check_options([
+            ('--loss', self.loss, self.loss in LOSSES, f'one of {LOSSES}'),
+            ('--prior', self.prior, self.prior in PRIORS, f'one of {PRIORS}'),
+            ('--lora-r', self.lora_r, self.lora_r >= 1, 'at least 1'),
+            ('--lora-alpha', self.lora_alpha, self.lora_alpha > 0, 'positive'),
+            ('--lora-dropout', self.lora_dropout, 0 <= self.lora_dropout < 1, 'in [0, 1)'),
+            ('--targets', self.targets, len(self.targets) > 0, 'at least one layer name'),
+            ('--lr', self.lr, 0 < self.lr <= 1, 'in (0, 1]'),
+            ('--head-lr-mult', self.head_lr_mult, self.head_lr_mult > 0, 'positive'),
+            ('--epochs', self.epochs, self.epochs >= 1, 'at least 1'),
+            ('--batch-size', self.batch_size, self.batch_size >= 1, 'at least 1'),
+            ('--grad-accum', self.grad_accum, self.grad_accum >= 1, 'at least 1'),
+            ('--warmup-ratio', self.warmup_ratio, 0 <= self.warmup_ratio < 1, 'in [0, 1)'),
+            ('--weight-decay', self.weight_decay, self.weight_decay >= 0, 'at least 0'),
+            ('max_grad_norm', self.max_grad_norm, self.max_grad_norm > 0, 'positive'),
+            ('--max-length', self.max_length, self.max_length >= 8, 'at least 8 tokens'),
+            ('--patience', self.patience, self.patience >= 1, 'at least 1'),
+            ('--seed', self.seed, self.seed >= 0, 'at least 0')])
+        check_device(self.device)
+
 # %% ../nbs/02_lora_training.ipynb #e1381865
 def _to_scores(logits, scaler:ScoreScaler, loss:str):
     "Logits -> scores in original units (sigmoid, then the scaler's inverse; the raw logit for `mse_raw`)."
@@ -431,8 +462,8 @@ def run_fingerprint(cfg:TrainConfig,   # the run's whole configuration
                     tr:pd.DataFrame,   # the validated training rows
                     va:pd.DataFrame,   # the validated validation rows
                    )->str:             # 16 hex digits
-    "What determines a training run's result: its whole configuration and the content of both splits."
-    h = hashlib.sha256(json.dumps(asdict(cfg), sort_keys=True, default=list).encode())
+    "What determines a training run's result: its whole configuration, the content of both splits and the code."
+    h = hashlib.sha256(json.dumps(asdict(cfg), sort_keys=True, default=list).encode() + code_version().encode())
     for df in (tr, va):
         rows = df[['odai_type', 'odai', 'response', 'score', 'group']]
         h.update(pd.util.hash_pandas_object(rows, index=False).to_numpy().tobytes())
@@ -535,8 +566,7 @@ def train_cross_encoder(train:str|Path|pd.DataFrame, # train.csv (or a validated
     "Fine-tune a cross-encoder with LoRA and save the best epoch to `out/final`."
     cfg, out, t0 = cfg or TrainConfig(), Path(out), time.time()
     if Path(cfg.model).is_dir(): cfg = replace(cfg, model=str(Path(cfg.model).resolve()))  # final/ finds it anywhere
-    if cfg.loss not in LOSSES: raise ValueError(f"unknown loss {cfg.loss!r}; choose one of {LOSSES}")
-    if cfg.prior not in PRIORS: raise ValueError(f"unknown prior {cfg.prior!r}; choose one of {PRIORS}")
+    check_model_ref(cfg.model); check_out_dir(out)
     tr, va = load_splits(train, valid)
     prior, target, va_offset = _targets(tr, va, cfg.prior)
     scaler = ScoreScaler.fit(target, _name(train, 'train'))
@@ -769,9 +799,8 @@ def prepare(self:HumorPredictor, frame:pd.DataFrame, # rows to score: odai (or i
     to_caption = np.flatnonzero((df['odai'] == '') & has_image)  # a given odai is kept as the caption
     for i in to_caption:
         try: md5[i] = image_md5(df['image'].iloc[i])
-        except (OSError, UnidentifiedImageError, ValueError) as e:
-            where = cell_where(source, None, df, i, 'image')
-            raise HumorDataError(f"{where}: unreadable or corrupt image ({e})") from e
+        except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as e:
+            raise HumorDataError(f"{cell_where(source, None, df, i, 'image')}: {image_problem(e)}") from e
     if (md5 != '').any():
         images = {m: df['image'].iloc[i] for i, m in md5[md5 != ''].items()}
         captions = self.caption(images, progress=progress, **caption_kw)
@@ -844,4 +873,4 @@ def humor_ce_train(data:str=CAPTIONED_DIR,          # folder with train.csv and 
     print_summary('humor-ce-train: done', summary)
     return summary
 
-def train_cli(): cli_main(humor_ce_train)  # console entry point of `humor-ce-train`
+def train_cli(argv:list|None=None): cli_main(humor_ce_train, argv)  # console entry point of `humor-ce-train`
