@@ -111,7 +111,8 @@ aside.humor-ce-toc .head { font-weight: bold; margin-bottom: 0.4em; }
 aside.humor-ce-toc a { display: block; padding: 0.15em 0; color: #444; text-decoration: none; }
 aside.humor-ce-toc a.h3 { padding-left: 1em; font-size: 12px; }
 .jp-RenderedMarkdown pre, .jp-RenderedHTMLCommon pre { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px;
-  padding: 0.7em 0.9em; overflow-x: auto; }
+  padding: 0.7em 0.9em; overflow-x: auto; white-space: pre; }
+.jp-RenderedMarkdown pre code, .jp-RenderedHTMLCommon pre code { white-space: pre !important; word-break: normal; }
 .jp-OutputArea-output pre { white-space: pre; overflow-x: auto; }
 .jp-RenderedHTMLCommon table { border-collapse: collapse; font-size: 13px; }
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { border: 1px solid #d0d7de; padding: 0.25em 0.6em; }
