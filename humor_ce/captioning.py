@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['DEFAULT_DATASET', 'DEFAULT_CAPTION_MODEL', 'DEFAULT_INSTRUCTION', 'read_splits', 'validate_split', 'image_problem',
            'open_image', 'image_md5', 'load_humor_dataset', 'settings_key', 'CaptionCache', 'check_caption_options',
-           'qwen_ready', 'QwenCaptioner', 'CaptionStats', 'caption_images', 'distinct_images', 'captioned_frame',
-           'caption_record', 'caption_dataset', 'run_captioning', 'humor_ce_caption', 'caption_cli']
+           'qwen_ready', 'QwenCaptioner', 'image_size', 'CaptionStats', 'caption_images', 'distinct_images',
+           'captioned_frame', 'caption_record', 'caption_dataset', 'run_captioning', 'humor_ce_caption', 'caption_cli']
 
 # %% ../nbs/01_captioning.ipynb #5c6a608b
 import hashlib, io, json, os, time
@@ -291,6 +291,23 @@ def __call__(self:QwenCaptioner, images:list, # PIL images
     new = out[:, batch['input_ids'].shape[1]:]
     return [t.strip() for t in self.processor.batch_decode(new, skip_special_tokens=True)]
 
+# %% ../nbs/01_captioning.ipynb #92e1eb78
+def image_size(image, # a path, bytes, `datasets` image dict or PIL image
+              )->tuple: # (width, height), read from the header without decoding the pixels
+    "An image's size, cheaply."
+    if isinstance(image, dict): image = image.get('bytes') or image.get('path')
+    if isinstance(image, Image.Image): return image.size
+    with Image.open(io.BytesIO(image) if isinstance(image, (bytes, bytearray)) else image) as im: return im.size
+
+@patch
+def vision_tokens(self:QwenCaptioner, image, # a path, bytes, `datasets` image dict or PIL image
+                 )->int:                     # tokens the image takes in the language model's input
+    "The image's tokens after Qwen's resize (within `min_pixels`..`max_pixels`, sides multiples of 28)."
+    from qwen_vl_utils import smart_resize
+    w, h = image_size(image)
+    h, w = smart_resize(h, w, factor=28, min_pixels=self.settings['min_pixels'], max_pixels=self.settings['max_pixels'])
+    return (h // 28) * (w // 28)
+
 # %% ../nbs/01_captioning.ipynb #10f14c7e
 @dataclass
 class CaptionStats:
@@ -307,8 +324,11 @@ def caption_images(images:dict,            # md5 -> image (path, bytes or PIL)
                    num_processes:int=1,    # how many processes caption together
                    progress:bool=True,     # show a progress bar
                   )->CaptionStats:
-    "Caption every image in `images` that `cache` lacks (this process's share of them), flushing after each batch."
+    "Caption every image in `images` that `cache` lacks (this process's share), by size, flushing after each batch."
     t0, todo = time.time(), sorted(m for m in images if m not in cache)
+    if hasattr(captioner, 'vision_tokens'):  # batches of similar size, so that one large image does not pad the rest
+        cost = {m: captioner.vision_tokens(images[m]) for m in todo}
+        todo.sort(key=lambda m: (cost[m], m))
     stats = CaptionStats(distinct_images=len(images), cache_hits=len(images) - len(todo))
     mine, bs = todo[process_index::num_processes], captioner.batch_size
     for i in tqdm(range(0, len(mine), bs), desc='captioning', unit='batch', disable=not progress or not mine):

@@ -144,6 +144,9 @@ class CountingCaptioner:
         self.inner, self.fail_after, self.asked, self.calls = inner, fail_after, [], 0
     batch_size = property(lambda self: self.inner.batch_size)
     settings = property(lambda self: self.inner.settings)
+    def __getattr__(self, name): # anything else (e.g. `vision_tokens`) is the inner captioner's
+        if name == 'inner': raise AttributeError(name)
+        return getattr(self.inner, name)
     def __call__(self, images):
         from humor_ce.captioning import image_md5
         if self.fail_after is not None and self.calls >= self.fail_after:

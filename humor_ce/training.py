@@ -4,12 +4,13 @@
 
 # %% auto #0
 __all__ = ['PRIORS', 'SHRINK_GRID', 'DEFAULT_MODEL', 'BASE_MODEL_FILE', 'DEFAULT_TARGETS', 'LOSSES', 'PREDICT_MAX_TOKENS',
-           'MODEL_CARD', 'PRIOR_LINES', 'CAPTIONER_OPTIONS', 'ScoreScaler', 'PromptPrior', 'load_cross_encoder',
-           'base_identity', 'head_modules', 'find_lora_targets', 'add_lora', 'head_start_value', 'init_head_bias',
-           'listnet_loss', 'humor_loss', 'tokenize_pairs', 'PairCollator', 'token_batches', 'PromptGroupedSampler',
-           'TrainConfig', 'HumorTrainer', 'rebase_checkpoints', 'run_fingerprint', 'last_complete_checkpoint',
-           'checkpoint_to_resume', 'load_splits', 'build_model', 'make_trainer', 'train_cross_encoder', 'save_final',
-           'HumorPredictor', 'validate_new_pairs', 'humor_ce_train', 'train_cli']
+           'BATCHINGS', 'MODEL_CARD', 'PRIOR_LINES', 'CAPTIONER_OPTIONS', 'ScoreScaler', 'PromptPrior',
+           'load_cross_encoder', 'base_identity', 'head_modules', 'find_lora_targets', 'add_lora', 'head_start_value',
+           'init_head_bias', 'listnet_loss', 'humor_loss', 'tokenize_pairs', 'PairCollator', 'token_batches',
+           'LengthBucketSampler', 'PromptGroupedSampler', 'TrainConfig', 'HumorTrainer', 'rebase_checkpoints',
+           'run_fingerprint', 'last_complete_checkpoint', 'checkpoint_to_resume', 'load_splits', 'build_model',
+           'make_trainer', 'train_cross_encoder', 'save_final', 'HumorPredictor', 'validate_new_pairs',
+           'humor_ce_train', 'train_cli']
 
 # %% ../nbs/02_lora_training.ipynb #03f3bcbe
 import hashlib, json, math, os, shutil, time
@@ -320,12 +321,35 @@ def token_batches(lengths,                  # tokens of each pair
     return batches + ([order[start:]] if len(order) else [])
 
 # %% ../nbs/02_lora_training.ipynb #98cf5e38
+class LengthBucketSampler(torch.utils.data.Sampler):
+    "Random batches of similar length: shuffle, sort buckets of `bucket` batches by length, shuffle the batches."
+    def __init__(self, lengths,          # tokens of each training row
+                 batch_size:int,         # rows per batch (the data loader cuts the indices into batches of this)
+                 bucket:int=64,          # batches per length-sorted bucket
+                 seed:int=0,             # the order's seed (with the epoch)
+                ):
+        self.lengths, self.batch_size, self.bucket, self.seed, self.epoch = np.asarray(lengths), batch_size, bucket, seed, 0
+    def __len__(self): return len(self.lengths)
+    def set_epoch(self, epoch:int): self.epoch = epoch  # the Trainer calls this, so a resumed run draws the same order
+    def batches(self)->list: # arrays of row indices: full batches in random order, then the one short batch
+        rng, size = np.random.default_rng([self.seed, self.epoch]), self.batch_size * self.bucket
+        perm, out = rng.permutation(len(self.lengths)), []
+        for s in range(0, len(perm), size):
+            b = perm[s:s + size]; b = b[np.lexsort((rng.random(len(b)), self.lengths[b]))]
+            out += [b[i:i + self.batch_size] for i in range(0, len(b), self.batch_size)]
+        full = [b for b in out if len(b) == self.batch_size]
+        return [full[i] for i in rng.permutation(len(full))] + [b for b in out if len(b) < self.batch_size]
+    def __iter__(self):
+        order = np.concatenate(self.batches()) if len(self.lengths) else np.array([], dtype=int)
+        self.epoch += 1; return iter(order.tolist())
+
 class PromptGroupedSampler(torch.utils.data.Sampler):
     "Indices prompt by prompt, prompts in a new random order each epoch."
     def __init__(self, groups, # prompt index of each training row
                  seed:int=0,   # the order's seed (plus the epoch)
                 ): self.groups, self.seed, self.epoch = np.asarray(groups), seed, 0
     def __len__(self): return len(self.groups)
+    def set_epoch(self, epoch:int): self.epoch = epoch  # the Trainer calls this, so a resumed run draws the same order
     def __iter__(self):
         rng = np.random.default_rng(self.seed + self.epoch); self.epoch += 1
         uniq = np.unique(self.groups); rng.shuffle(uniq)
@@ -333,6 +357,8 @@ class PromptGroupedSampler(torch.utils.data.Sampler):
         return iter([i for g in uniq for i in by_group[g]])
 
 # %% ../nbs/02_lora_training.ipynb #3411e1ac
+BATCHINGS = ('length', 'random')  # how training rows form batches
+
 @dataclass
 class TrainConfig:
     "Everything that defines a training run; saved as `final/training_config.json`."
@@ -353,6 +379,7 @@ class TrainConfig:
     weight_decay:float = 0.01       # AdamW weight decay
     max_grad_norm:float = 1.0       # gradient clipping
     max_length:int = 512            # truncation limit in tokens
+    batching:str = 'length'         # one of BATCHINGS: 'length' (`LengthBucketSampler`) or 'random'
     pad_to_max_length:bool = False  # the original's padding, for comparisons only
     patience:int = 2                # epochs without validation RMSE improvement before stopping
     seed:int = 42                   # random seed
@@ -363,6 +390,7 @@ class TrainConfig:
         check_options([
             ('--loss', self.loss, self.loss in LOSSES, f'one of {LOSSES}'),
             ('--prior', self.prior, self.prior in PRIORS, f'one of {PRIORS}'),
+            ('--batching', self.batching, self.batching in BATCHINGS, f'one of {BATCHINGS}'),
             ('--lora-r', self.lora_r, self.lora_r >= 1, 'at least 1'),
             ('--lora-alpha', self.lora_alpha, self.lora_alpha > 0, 'positive'),
             ('--lora-dropout', self.lora_dropout, 0 <= self.lora_dropout < 1, 'in [0, 1)'),
@@ -391,10 +419,12 @@ class HumorTrainer(Trainer):
     def __init__(self, *args,
                  humor_loss_name:str='mse',  # one of `LOSSES`
                  groups=None,                # prompt index of each training row (for the listwise sampler)
+                 batching:str='length',      # one of `BATCHINGS`
                  head_lr_mult:float=1.0,     # the head's learning rate is the backbone's times this
                  **kwargs):                  # `Trainer` arguments
         super().__init__(*args, **kwargs)
         self.humor_loss_name, self.groups, self.head_lr_mult = humor_loss_name, groups, head_lr_mult
+        self.batching = batching
 
     def create_optimizer(self, model=None, # default: the trainer's model
                         ):
@@ -421,7 +451,9 @@ class HumorTrainer(Trainer):
 
     def _get_train_sampler(self, train_dataset=None):
         if self.humor_loss_name == 'listwise': return PromptGroupedSampler(self.groups, self.args.seed)
-        return super()._get_train_sampler(train_dataset)
+        data = train_dataset if train_dataset is not None else self.train_dataset
+        if self.batching == 'random' or not hasattr(data, 'lengths'): return super()._get_train_sampler(train_dataset)
+        return LengthBucketSampler(data.lengths, self._train_batch_size, seed=self.args.seed)
 
     def _get_eval_sampler(self, eval_dataset):
         # validation in file order: the within-prompt metric pairs predictions with prompt ids by position
@@ -431,7 +463,9 @@ class HumorTrainer(Trainer):
 # %% ../nbs/02_lora_training.ipynb #9a5f556a
 class _PairDataset(torch.utils.data.Dataset):
     "Tokenized pairs with scaled labels, prompt group ids and lengths (for length grouping)."
-    def __init__(self, feats, labels, groups): self.feats, self.labels, self.groups = feats, labels, groups
+    def __init__(self, feats, labels, groups):
+        self.feats, self.labels, self.groups = feats, labels, groups
+        self.lengths = np.array([len(f['input_ids']) for f in feats])
     def __len__(self): return len(self.feats)
     def __getitem__(self, i): return dict(self.feats[i], labels=float(self.labels[i]), group=int(self.groups[i]))
 
@@ -453,7 +487,7 @@ def _training_args(cfg:TrainConfig, out:Path, progress:bool):
         max_grad_norm=cfg.max_grad_norm, lr_scheduler_type='linear',
         eval_strategy='epoch', save_strategy='epoch', logging_strategy='epoch', save_total_limit=2,
         load_best_model_at_end=True, metric_for_best_model='rmse', greater_is_better=False,
-        train_sampling_strategy='random' if cfg.pad_to_max_length else 'group_by_length',
+        train_sampling_strategy='random',  # HumorTrainer picks the sampler (cfg.batching)
         bf16=dtype == torch.bfloat16, fp16=dtype == torch.float16,
         use_cpu=device == 'cpu', seed=cfg.seed, data_seed=cfg.seed, report_to='none', disable_tqdm=not progress,
         label_names=['labels'], remove_unused_columns=False, dataloader_num_workers=0)
@@ -570,7 +604,8 @@ def make_trainer(cfg:TrainConfig,             # the run's configuration
                            train_dataset=_dataset(tok, tr.assign(score=target), scaler, cfg),
                            eval_dataset=_dataset(tok, va.assign(score=va['score'] - va_offset), scaler, cfg),
                            compute_metrics=metrics, callbacks=[EarlyStoppingCallback(cfg.patience), *callbacks],
-                           humor_loss_name=cfg.loss, head_lr_mult=cfg.head_lr_mult, groups=pd.factorize(tr['group'])[0])
+                           humor_loss_name=cfg.loss, head_lr_mult=cfg.head_lr_mult, groups=pd.factorize(tr['group'])[0],
+                           batching='random' if cfg.pad_to_max_length else cfg.batching)
     if not progress: trainer.remove_callback(PrinterCallback)  # quiet: no per-epoch log dicts either
     return trainer
 
@@ -876,6 +911,7 @@ def humor_ce_train(data:str=CAPTIONED_DIR,          # folder with train.csv and 
                    warmup_ratio:float=_D.warmup_ratio, # fraction of steps for warmup
                    weight_decay:float=_D.weight_decay, # AdamW weight decay
                    max_length:int=_D.max_length,    # truncation limit in tokens (batches are padded dynamically)
+                   batching:str=_D.batching,        # length (random batches of similar length) or random
                    patience:int=_D.patience,        # epochs without validation RMSE improvement before stopping
                    seed:int=_D.seed,                # random seed
                    device:str=_D.device,            # auto, cpu or cuda (multi-GPU: use accelerate launch / torchrun)
@@ -886,7 +922,8 @@ def humor_ce_train(data:str=CAPTIONED_DIR,          # folder with train.csv and 
                       lora_dropout=lora_dropout, targets=tuple(t.strip() for t in targets.split(',') if t.strip()),
                       lr=lr, head_lr_mult=head_lr_mult,
                       init_head_bias=not no_head_init, epochs=epochs, batch_size=batch_size, grad_accum=grad_accum,
-                      warmup_ratio=warmup_ratio, weight_decay=weight_decay, max_length=max_length, patience=patience,
+                      warmup_ratio=warmup_ratio, weight_decay=weight_decay, max_length=max_length, batching=batching,
+                      patience=patience,
                       seed=seed, device=device)
     summary = train_cross_encoder(Path(data)/'train.csv', Path(data)/'validation.csv', out, cfg, resume=resume,
                                   progress=not quiet)
