@@ -328,7 +328,8 @@ class LengthBucketSampler(torch.utils.data.Sampler):
                  bucket:int=64,          # batches per length-sorted bucket
                  seed:int=0,             # the order's seed (with the epoch)
                 ):
-        self.lengths, self.batch_size, self.bucket, self.seed, self.epoch = np.asarray(lengths), batch_size, bucket, seed, 0
+        self.lengths, self.batch_size, self.bucket = np.asarray(lengths), batch_size, bucket
+        self.seed, self.epoch = seed, 0
     def __len__(self): return len(self.lengths)
     def set_epoch(self, epoch:int): self.epoch = epoch  # the Trainer calls this, so a resumed run draws the same order
     def batches(self)->list: # arrays of row indices: full batches in random order, then the one short batch
