@@ -142,6 +142,11 @@ def _row_runner(spec:dict): # -> (key -> a function that runs it once and return
         runs[('caption', 'humor_ce')] = lambda: time_captioning(captioner(), spec['images'], CAPTION_BATCH)
     return runs
 
+def _peak_rss_mb()->float:
+    "This process's peak resident memory: VmHWM on Linux (getrusage's maxrss keeps the parent's across fork + exec)."
+    try: return round(int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1]) / 1024, 1)
+    except (OSError, StopIteration): return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
 def memory_pass(spec:dict, # as for `_row_runner`
                 key:tuple, # (task, way)
                )->float:   # peak resident memory of this process, in MB
@@ -149,7 +154,7 @@ def memory_pass(spec:dict, # as for `_row_runner`
     import torch
     torch.set_num_threads(spec['threads'])
     _row_runner(spec)[key]()
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return _peak_rss_mb()
 
 def _summary(results:dict, memory:dict)->pd.DataFrame:
     rows = []
@@ -171,7 +176,7 @@ def benchmark(data:str|Path,            # CSV of (odai, response, score) pairs: 
               model:str=DEFAULT_MODEL,   # base cross-encoder to train: Hub id or local folder
               final:str|Path|None=None,  # a trained final/ to predict with (default: the timed training's)
               n_pairs:int|None=None,     # pairs to score (default: every pair in `data`)
-              train_pairs:int=512,       # pairs for the training epoch
+              train_pairs:int=2048,      # pairs for the training epoch
               original_pairs:int=64,     # pairs the original's way is timed on (each costs the same, 512 positions)
               caption_model:str|None=None, # a Qwen2.5-VL (Hub id or folder) to time captioning with; None: skip it
               images:str|Path|None=None, # folder of images to caption (default: 32 synthetic images of 4 sizes)
@@ -226,7 +231,7 @@ def humor_ce_benchmark(data:str=f'{CAPTIONED_DIR}/validation.csv', # CSV of (oda
                        model:str=DEFAULT_MODEL,  # base cross-encoder to train (Hub id or local folder)
                        final:str=None,           # a trained final/ to predict with (default: the timed training's)
                        n_pairs:int=None,         # pairs to score (default: all)
-                       train_pairs:int=512,      # pairs for the timed training epoch
+                       train_pairs:int=2048,     # pairs for the timed training epoch
                        original_pairs:int=64,    # pairs the original's way is timed on (every pair costs the same)
                        caption_model:str=None,   # Qwen2.5-VL to time captioning with (Hub id or folder; default: skip)
                        images:str=None,          # folder of images to caption (default: 32 synthetic, 4 sizes)
