@@ -52,7 +52,7 @@ def _result(t0:float, items:int, counter:PositionCounter, device)->dict:
 # %% ../nbs/06_benchmark.ipynb #4df3ed8f
 class _EpochTimer(TrainerCallback):
     "Times the first epoch's training steps and counts their positions; validation and saving come after it."
-    def __init__(self, device): self.device, self.result = device, None
+    def __init__(self, device, items:int): self.device, self.items, self.result = device, items, None
     def on_train_begin(self, args, state, control, model=None, **kw):
         self.counter = PositionCounter(model); _reset_peak(self.device); _sync(self.device)
         self.t0 = time.perf_counter()
@@ -65,7 +65,7 @@ def time_training(rows:pd.DataFrame,    # training pairs (validated)
                   out:str|Path|None=None, # run folder to keep (its final/); None: a temporary one
                  )->dict:               # seconds, items, positions, real tokens, peak GPU MB
     "Time one epoch of `train_cross_encoder`, the code `humor-ce-train` runs."
-    timer = _EpochTimer(pick_device(cfg.device)); timer.items = len(rows)
+    timer = _EpochTimer(pick_device(cfg.device), len(rows))
     with tempfile.TemporaryDirectory() as tmp:
         train_cross_encoder(rows, valid, out or Path(tmp)/'run', replace(cfg, epochs=1), progress=False,
                             callbacks=[timer])

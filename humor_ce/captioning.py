@@ -104,12 +104,15 @@ def image_problem(e:Exception, # what decoding an image raised
         return f"image too large to decode safely ({e}); resize it (or raise PIL.Image.MAX_IMAGE_PIXELS deliberately)"
     return f"unreadable or corrupt image ({e})"
 
+def _image_source(image): # a PIL image, or what `Image.open` reads
+    if isinstance(image, dict): image = image.get('bytes') or image.get('path')
+    return io.BytesIO(image) if isinstance(image, (bytes, bytearray)) else image
+
 def open_image(image, # a path, bytes, `datasets` image dict or PIL image
               )->Image.Image:
     "A loaded PIL image from a path, bytes, a `datasets` image dict or a PIL image."
-    if isinstance(image, dict): image = image.get('bytes') or image.get('path')
-    if isinstance(image, Image.Image): return image
-    src = io.BytesIO(image) if isinstance(image, (bytes, bytearray)) else image
+    src = _image_source(image)
+    if isinstance(src, Image.Image): return src
     with Image.open(src) as im:
         im.load()
         return im.copy()
@@ -295,9 +298,9 @@ def __call__(self:QwenCaptioner, images:list, # PIL images
 def image_size(image, # a path, bytes, `datasets` image dict or PIL image
               )->tuple: # (width, height), read from the header without decoding the pixels
     "An image's size, cheaply."
-    if isinstance(image, dict): image = image.get('bytes') or image.get('path')
-    if isinstance(image, Image.Image): return image.size
-    with Image.open(io.BytesIO(image) if isinstance(image, (bytes, bytearray)) else image) as im: return im.size
+    src = _image_source(image)
+    if isinstance(src, Image.Image): return src.size
+    with Image.open(src) as im: return im.size
 
 @patch
 def vision_tokens(self:QwenCaptioner, image, # a path, bytes, `datasets` image dict or PIL image

@@ -142,9 +142,7 @@ class CountingCaptioner:
                  fail_after:int|None=None, # raise `KeyboardInterrupt` on the call after this many
                 ):
         self.inner, self.fail_after, self.asked, self.calls = inner, fail_after, [], 0
-    batch_size = property(lambda self: self.inner.batch_size)
-    settings = property(lambda self: self.inner.settings)
-    def __getattr__(self, name): # anything else (e.g. `vision_tokens`) is the inner captioner's
+    def __getattr__(self, name): # the inner captioner's `batch_size`, `settings`, `vision_tokens`, ...
         if name == 'inner': raise AttributeError(name)
         return getattr(self.inner, name)
     def __call__(self, images):
