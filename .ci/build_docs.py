@@ -68,7 +68,7 @@ def readme_text()->str:
     "README.md's text: the markdown of nbs/index.ipynb, links to notebooks pointing into nbs/."
     nb = json.loads((ROOT/'nbs'/'index.ipynb').read_text(encoding='utf-8'))
     body = '\n\n'.join(_readme_cells(nb))
-    body = re.sub(r'\]\((\d\d_[\w]+\.ipynb)\)', r'](nbs/\1)', body)
+    body = re.sub(r'\]\((\d\d[a-z]?_[\w]+\.ipynb)\)', r'](nbs/\1)', body)
     return '<!-- Generated from nbs/index.ipynb by `python .ci/build_docs.py readme`: edit the notebook, not this file. -->\n\n' + body.strip() + '\n'
 
 def _front_matter(nb)->dict:

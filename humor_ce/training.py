@@ -28,6 +28,7 @@ from .core import (ODAI_TYPES, CAPTION_SETTINGS, CAPTIONED_DIR, CAPTION_CACHE, R
                            pick_device, pick_dtype, check_device, check_options, check_out_dir, check_model_ref,
                            code_version, regression_metrics, print_summary, cli_main)
 from .captioning import image_md5, image_problem
+from .backbone import resolve_backbone
 
 # %% ../nbs/02_lora_training.ipynb #d2187bb1
 @dataclass
@@ -163,13 +164,13 @@ def load(cls:PromptPrior, path:str|Path, # a JSON file written by `PromptPrior.s
 # %% ../nbs/02_lora_training.ipynb #228a65fe
 DEFAULT_MODEL = 'hotchpotch/japanese-reranker-cross-encoder-large-v1'
 
-def load_cross_encoder(model:str|Path=DEFAULT_MODEL, # Hub id or local folder
+def load_cross_encoder(model:str|Path=DEFAULT_MODEL, # Hub id, local folder or short name (`BACKBONES`: e5-small)
                        revision:str|None=None,        # a Hub commit to pin
                       )->tuple:                       # (tokenizer, model with one output)
     "Tokenizer and a one-output sequence-classification model from a Hub id or local folder."
     from transformers import AutoTokenizer, AutoModelForSequenceClassification
     from transformers.utils import logging as hf_logging
-    check_model_ref(model)
+    model = check_model_ref(resolve_backbone(model))
     level = hf_logging.get_verbosity(); hf_logging.set_verbosity_error()  # a new head's missing weights: expected
     try:
         tok = AutoTokenizer.from_pretrained(str(model), revision=revision)
@@ -621,6 +622,7 @@ def train_cross_encoder(train:str|Path|pd.DataFrame, # train.csv (or a validated
                        )->dict:                      # summary: best epoch, validation metrics, where final/ went
     "Fine-tune a cross-encoder with LoRA and save the best epoch to `out/final`."
     cfg, out, t0 = cfg or TrainConfig(), Path(out), time.time()
+    cfg = replace(cfg, model=resolve_backbone(cfg.model))  # a short name (e5-small) becomes its cached folder
     if Path(cfg.model).is_dir(): cfg = replace(cfg, model=str(Path(cfg.model).resolve()))  # final/ finds it anywhere
     check_model_ref(cfg.model); check_out_dir(out)
     tr, va = load_splits(train, valid)
@@ -895,7 +897,7 @@ _D = TrainConfig()  # the defaults of every option below
 
 @call_parse
 def humor_ce_train(data:str=CAPTIONED_DIR,          # folder with train.csv and validation.csv (stage 1's output)
-                   model:str=_D.model,              # base cross-encoder: Hub id or local folder
+                   model:str=_D.model,              # base cross-encoder: Hub id, local folder, or e5-small (offline)
                    out:str=RUN_DIR,                 # run folder; the best epoch goes to <out>/final
                    loss:str=_D.loss,                # mse (sigmoid + MSE), bce, listwise (ListNet + MSE) or mse_raw
                    prior:str=_D.prior,              # prompt (learn the score minus a shrunk prompt mean) or none
