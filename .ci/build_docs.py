@@ -18,9 +18,10 @@ def _machine_paths()->list:
     "(pattern, replacement) for the paths of this machine that saved outputs must not show."
     import site, tempfile
     sp = [re.escape(p) for p in site.getsitepackages() + [site.getusersitepackages()] if p]
-    return [(r'(?:/private)?/(?:tmp|var/folders/[\w/]+)/tmp[\w]+', '<tmp>'), (re.escape(tempfile.gettempdir()) + r'/tmp[\w]+', '<tmp>'),
+    return [(r'(?:/private)?/(?:tmp|var/folders/[\w/]+)/(?:tmp|humor-ce-)[\w-]+', '<tmp>'), (re.escape(tempfile.gettempdir()) + r'/tmp[\w]+', '<tmp>'),
             (r'(?:' + '|'.join(sp) + r')', '<site-packages>'), (r'\S*/site-packages', '<site-packages>'),
-            (re.escape(str(ROOT.parent/'shared'/'data')), '<data>'), (re.escape(str(ROOT)), '<repo>')]
+            (re.escape(str(ROOT.parent/'shared'/'data')), '<data>'), (re.escape(str(ROOT)), '<repo>'),
+            (re.escape(str(Path.home())) + r'(?=/)', '~')]
 
 def scrub_text(text:str)->str:
     "Replace temporary folders, site-packages, the data folder and the clone's own path with placeholders."
