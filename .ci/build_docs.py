@@ -2,7 +2,7 @@
 
     python .ci/build_docs.py readme   # README.md from nbs/index.ipynb
     python .ci/build_docs.py site     # _docs/: index.html + one page per notebook, with navigation
-    python .ci/build_docs.py check    # exit 1 if README.md is stale or a saved output shows a machine path
+    python .ci/build_docs.py check    # exit 1 if README.md is stale or a saved output shows a path, warning or ANSI code
     python .ci/build_docs.py scrub    # replace machine paths in saved outputs (after re-executing notebooks)
 
 The site is nbdev's processed notebooks (`nbdev.serve.proc_nbs`, which runs `show_doc` and drops hidden cells) rendered
@@ -18,7 +18,8 @@ def _machine_paths()->list:
     "(pattern, replacement) for the paths of this machine that saved outputs must not show."
     import site, tempfile
     sp = [re.escape(p) for p in site.getsitepackages() + [site.getusersitepackages()] if p]
-    return [(r'(?:/private)?/(?:tmp|var/folders/[\w/]+)/(?:tmp|humor-ce-)[\w-]+', '<tmp>'), (re.escape(tempfile.gettempdir()) + r'/tmp[\w]+', '<tmp>'),
+    return [(r'(?:/private)?/(?:tmp|var/folders/[\w/]+)/humor-ce-scratch-\w+/[\w-]+', '<tmp>'),  # a `scratch()` folder
+            (r'(?:/private)?/(?:tmp|var/folders/[\w/]+)/(?:tmp|humor-ce-)[\w-]+', '<tmp>'), (re.escape(tempfile.gettempdir()) + r'/tmp[\w]+', '<tmp>'),
             (r'(?:' + '|'.join(sp) + r')', '<site-packages>'), (r'\S*/site-packages', '<site-packages>'),
             (re.escape(str(ROOT.parent/'shared'/'data')), '<data>'), (re.escape(str(ROOT)), '<repo>'),
             (re.escape(str(Path.home())) + r'(?=/)', '~')]
@@ -46,8 +47,34 @@ def scrub_notebook(path:Path)->int:
     if n: path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + '\n', encoding='utf-8')
     return n
 
+NOISE = [(r'(?<![\w<])/(?:tmp|root|home|var/folders|private/tmp)/', 'a machine path'),
+         (r'(?<!<)site-packages', 'a site-packages path'),  # `scrub` leaves the placeholder <site-packages>
+         (r'\x1b\[', 'an ANSI escape (a colored log or a progress bar)'),
+         (r'FutureWarning|DeprecationWarning', 'a deprecation warning'),
+         (r'Loading weights|LOAD REPORT', "a model loader's progress bar or load report"),
+         (r'Call self as a function', 'an undocumented method')]
+
+def _all_output_texts(o:dict):
+    "Every text an output shows: streams, results, and an error's name, value and traceback."
+    for box, key in _output_texts(o): yield ''.join(box[key]) if isinstance(box[key], list) else box[key]
+    if o.get('output_type') == 'error': yield '\n'.join([o.get('ename', ''), o.get('evalue', ''), *o.get('traceback', [])])
+
+def output_problems()->list:
+    "(notebook, cell, what) for every saved output that shows a machine path, the clone's path, or noise."
+    here = [re.escape(str(ROOT)), re.escape(str(Path.home())) + '/']
+    pats = NOISE + [(h, 'a path of this machine') for h in here if h not in ('/', '')]
+    found = []
+    for p in sorted((ROOT/'nbs').glob('*.ipynb')):
+        for i, c in enumerate(json.loads(p.read_text(encoding='utf-8'))['cells']):
+            for o in c.get('outputs', []):
+                for t in _all_output_texts(o):
+                    for pat, what in pats:
+                        if m := re.search(pat, t):
+                            found.append((p.name, i, f"{what}: ...{t[max(0, m.start() - 40):m.end() + 40]!r}..."))
+    return found
+
 def unscrubbed()->list:
-    "Notebooks whose saved outputs still show machine paths."
+    "Notebooks whose saved outputs still show machine paths that `scrub` would replace."
     return [p.name for p in sorted((ROOT/'nbs').glob('*.ipynb'))
             if any(scrub_text(t) != t for c in json.loads(p.read_text(encoding='utf-8'))['cells'] for o in c.get('outputs', [])
                    for t in [''.join(b[k]) if isinstance(b[k], list) else b[k] for b, k in _output_texts(o)])]
@@ -204,7 +231,11 @@ if __name__ == '__main__':
         if (ROOT/'README.md').read_text(encoding='utf-8') != readme_text():
             sys.exit('README.md is stale: run `python .ci/build_docs.py readme` and commit it')
         if bad := unscrubbed(): sys.exit(f'saved outputs show machine paths in {bad}: run `python .ci/build_docs.py scrub`')
-        print('README.md is up to date; no saved output shows a machine path')
+        if bad := output_problems():
+            for nb_name, cell, what in bad: print(f'{nb_name} cell {cell}: {what}', file=sys.stderr)
+            sys.exit(f'{len(bad)} saved outputs show machine paths, warnings or escape codes: fix them where they arise '
+                     '(or scrub paths), re-execute the notebook, and commit it')
+        print('README.md is up to date; no saved output shows a machine path, a warning or an escape code')
     elif cmd == 'scrub':
         for p in sorted((ROOT/'nbs').glob('*.ipynb')):
             if n := scrub_notebook(p): print(f'{p.name}: {n} outputs scrubbed')

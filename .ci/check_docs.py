@@ -36,7 +36,8 @@ PARAM_TABLES_JS = """return Array.from(document.querySelectorAll('table')).filte
   t.innerText.includes('Type')).length"""
 SEARCH_JS = """humorCeSearch(arguments[0]); const n = document.querySelectorAll('#humor-ce-hits a').length;
   humorCeSearch(''); return n"""
-API_PAGES = ('core', 'captioning', 'backbone', 'lora_training', 'evaluation', 'pipeline', 'predict', 'benchmark', 'test_utils')
+API_PAGES = ('core', 'captioning', 'backbone', 'prior', 'model', 'batching', 'lora_training', 'scoring', 'evaluation',
+             'pipeline', 'predict', 'benchmark', 'test_utils', 'tiny')
 
 def main(min_plots:int):
     docs = ROOT/'_docs'; shots = docs/'_screenshots'; shots.mkdir(exist_ok=True)

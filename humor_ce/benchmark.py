@@ -17,7 +17,9 @@ from transformers import TrainerCallback
 from .core import (CAPTIONED_DIR, HumorDataError, read_pairs, pick_device, pick_dtype, check_options,
                            check_model_ref, cli_main)
 from .captioning import QwenCaptioner, CaptionCache, caption_images, image_md5, settings_key
-from .training import DEFAULT_MODEL, TrainConfig, HumorPredictor, train_cross_encoder
+from .model import DEFAULT_MODEL
+from .training import TrainConfig, train_cross_encoder
+from .scoring import HumorPredictor
 
 # %% ../nbs/06_benchmark.ipynb #0ada9555
 def _sync(device):
@@ -197,34 +199,37 @@ def benchmark(data:str|Path,            # CSV of (odai, response, score) pairs: 
     df = read_pairs(data).sample(frac=1, random_state=seed)
     if len(df) < 8: raise HumorDataError(f"{data}: {len(df)} pairs; the benchmark needs at least 8")
     n_valid = min(16, len(df) // 4)
-    work = Path(tempfile.mkdtemp(prefix='humor-ce-benchmark-'))
-    spec = dict(cfg=TrainConfig(model=str(model), device=device), train=df.iloc[n_valid:n_valid + train_pairs],
-                valid=df.iloc[:n_valid], predict=df if n_pairs is None else df.head(n_pairs),
-                original_pairs=original_pairs, final=final or work/'run'/'final', keep=None if final else work/'run',
-                caption_model=caption_model, caption_tokens=caption_tokens, threads=torch.get_num_threads(),
-                images=None if not caption_model else synthetic_images() if images is None else
-                       {image_md5(p): p for p in sorted(Path(images).iterdir()) if p.suffix.lower() in
-                        ('.png', '.jpg', '.jpeg', '.webp', '.gif', '.bmp')})
-    runs = _row_runner(spec)
-    results = {k: [] for k in runs}
-    for r in range(repeats):
-        for k, run in runs.items():
-            results[k].append(run())
-            if k == ('train', 'humor_ce'): spec['keep'] = None  # the first one's final/ is the one scored
-    mem = {k: rs[0]['peak_mb'] for k, rs in results.items()} if device.startswith('cuda') else {}
-    if memory and not device.startswith('cuda'):
-        spec.update(keep=None, final=str(spec['final']))
-        with mp.get_context('spawn').Pool(1, maxtasksperchild=1) as pool:
-            from humor_ce.benchmark import memory_pass  # by module path, so that the spawned process can import it
-            mem = dict(zip(runs, pool.starmap(memory_pass, [(spec, k) for k in runs], chunksize=1)))
-    res = _summary(results, mem)
-    res.attrs.update(model=str(model), final=str(spec['final']), caption_model=caption_model, device=device,
-                     dtype=str(pick_dtype(device)).replace('torch.', ''), data=str(data), torch=torch.__version__,
-                     threads=spec['threads'], repeats=repeats,
-                     memory='peak GPU memory allocated during the run' if device.startswith('cuda') else
-                            'peak resident memory of a fresh process that loads the model and runs the row once'
-                            if memory else 'not measured')
-    return res
+    with tempfile.TemporaryDirectory(prefix='humor-ce-benchmark-') as tmp:  # the timed training's run: removed after
+        work = Path(tmp)
+        spec = dict(cfg=TrainConfig(model=str(model), device=device), train=df.iloc[n_valid:n_valid + train_pairs],
+                    valid=df.iloc[:n_valid], predict=df if n_pairs is None else df.head(n_pairs),
+                    original_pairs=original_pairs, final=final or work/'run'/'final',
+                    keep=None if final else work/'run',
+                    caption_model=caption_model, caption_tokens=caption_tokens, threads=torch.get_num_threads(),
+                    images=None if not caption_model else synthetic_images() if images is None else
+                           {image_md5(p): p for p in sorted(Path(images).iterdir()) if p.suffix.lower() in
+                            ('.png', '.jpg', '.jpeg', '.webp', '.gif', '.bmp')})
+        runs = _row_runner(spec)
+        results = {k: [] for k in runs}
+        for r in range(repeats):
+            for k, run in runs.items():
+                results[k].append(run())
+                if k == ('train', 'humor_ce'): spec['keep'] = None  # the first one's final/ is the one scored
+        mem = {k: rs[0]['peak_mb'] for k, rs in results.items()} if device.startswith('cuda') else {}
+        if memory and not device.startswith('cuda'):
+            spec.update(keep=None, final=str(spec['final']))
+            with mp.get_context('spawn').Pool(1, maxtasksperchild=1) as pool:
+                from humor_ce.benchmark import memory_pass  # by module path, so that the spawned process can import it
+                mem = dict(zip(runs, pool.starmap(memory_pass, [(spec, k) for k in runs], chunksize=1)))
+        res = _summary(results, mem)
+        res.attrs.update(model=str(model), caption_model=caption_model, device=device,
+                         final=str(final) if final else "the timed training's model (temporary, removed)",
+                         dtype=str(pick_dtype(device)).replace('torch.', ''), data=str(data), torch=torch.__version__,
+                         threads=spec['threads'], repeats=repeats,
+                         memory='peak GPU memory allocated during the run' if device.startswith('cuda') else
+                                'peak resident memory of a fresh process that loads the model and runs the row once'
+                                if memory else 'not measured')
+        return res
 
 @call_parse
 def humor_ce_benchmark(data:str=f'{CAPTIONED_DIR}/validation.csv', # CSV of (odai, response, score) pairs to time on

@@ -4,9 +4,10 @@
 
 # %% auto #0
 __all__ = ['DEFAULT_DATASET', 'DEFAULT_CAPTION_MODEL', 'DEFAULT_INSTRUCTION', 'read_splits', 'validate_split', 'image_problem',
-           'open_image', 'image_md5', 'load_humor_dataset', 'settings_key', 'CaptionCache', 'check_caption_options',
-           'qwen_ready', 'QwenCaptioner', 'image_size', 'CaptionStats', 'caption_images', 'distinct_images',
-           'captioned_frame', 'caption_record', 'caption_dataset', 'run_captioning', 'humor_ce_caption', 'caption_cli']
+           'open_image', 'image_md5', 'row_image_md5', 'load_humor_dataset', 'settings_key', 'CaptionCache',
+           'check_caption_options', 'qwen_ready', 'QwenCaptioner', 'image_size', 'CaptionStats', 'caption_images',
+           'distinct_images', 'captioned_frame', 'caption_record', 'caption_dataset', 'run_captioning',
+           'humor_ce_caption', 'caption_cli']
 
 # %% ../nbs/01_captioning.ipynb #5c6a608b
 import hashlib, io, json, os, time
@@ -20,7 +21,8 @@ from fastcore.script import call_parse
 from .core import (SPLITS, ODAI_TYPES, REQUIRED_COLUMNS, CAPTION_SETTINGS, CAPTIONED_DIR, CAPTION_CACHE,
                            HumorDataError, HumorUsageError, is_blank, check_rows, cell_where, read_file, read_table,
                            write_atomic, pick_device, pick_dtype, check_device, check_options, check_out_dir,
-                           check_model_ref, looks_local, print_summary, cli_main)
+                           check_model_ref, check_columns, looks_local, quiet_loading, print_summary, cli_main,
+                           PATCH_PX)
 
 # %% ../nbs/01_captioning.ipynb #622bb41d
 DEFAULT_DATASET = 'iammytoo/japanese-humor-evaluation-v2'
@@ -79,10 +81,7 @@ def validate_split(df:pd.DataFrame, # one split, as read from the source
                   )->pd.DataFrame:   # `df` with `score` as float
     "Check one split's schema and values; raise `HumorDataError` naming source, split, row and column."
     if len(df) == 0: raise HumorDataError(f"{source} [{split}]: the split is empty")
-    for col in REQUIRED_COLUMNS:
-        if col not in df:
-            has = ', '.join(map(str, df.columns))
-            raise HumorDataError(f"{source} [{split}]: missing required column '{col}' (has {has})")
+    check_columns(df, REQUIRED_COLUMNS, f"{source} [{split}]")
     checks = [('odai_type', ~df['odai_type'].isin(ODAI_TYPES), f"unknown odai_type (expected one of {ODAI_TYPES})"),
               ('odai', (df['odai_type'] == 'text').to_numpy() & is_blank(df['odai']), 'text prompt with an empty odai'),
               ('response', is_blank(df['response']), 'empty response')]
@@ -124,17 +123,23 @@ def image_md5(image, # a path, bytes, `datasets` image dict or PIL image
     return hashlib.md5(f'{im.mode}|{im.width}x{im.height}|'.encode() + im.tobytes()).hexdigest()
 
 # %% ../nbs/01_captioning.ipynb #f8c776ac
+def row_image_md5(df:pd.DataFrame,   # rows with an `image` column
+                  i:int,             # the row (position)
+                  source,            # the file or dataset, for messages
+                  split:str|None=None, # the split, for messages
+                 )->str:             # the MD5 of the row's image
+    "The MD5 of row `i`'s image; an unreadable one raises `HumorDataError` naming file, row and column."
+    try: return image_md5(df['image'].iloc[i])
+    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as e:
+        raise HumorDataError(f"{cell_where(source, split, df, i, 'image')}: {image_problem(e)}") from e
+
 def _hash_images(df:pd.DataFrame, split:str, source)->list:
     "MD5 per row ('' for text rows); an unreadable image raises `HumorDataError` naming its row."
     hashes, seen = [], {}
     for i, (kind, img) in enumerate(zip(df['odai_type'], df['image'] if 'image' in df else [None]*len(df))):
         if kind != 'image': hashes.append(''); continue
         key = img if isinstance(img, (str, bytes)) else id(img)
-        if key not in seen:
-            try: seen[key] = image_md5(img)
-            except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as e:
-                where = cell_where(source, split, df, i, 'image')
-                raise HumorDataError(f"{where}: {image_problem(e)}") from e
+        if key not in seen: seen[key] = row_image_md5(df, i, source, split)
         hashes.append(seen[key])
     return hashes
 
@@ -225,13 +230,14 @@ def check_caption_options(model:str=DEFAULT_CAPTION_MODEL, # Hub id or local fol
                           device:str='auto',               # `auto`, `cpu`, `cuda`, `cuda:1`, ...
                           batch_size:int=8,                # images per generate call
                           max_new_tokens:int=128,          # caption length limit in tokens
-                          min_pixels:int=256*28*28,        # lower pixel limit for the resize
-                          max_pixels:int=1280*28*28,       # upper pixel limit for the resize
+                          min_pixels:int=256*PATCH_PX**2,  # lower pixel limit for the resize
+                          max_pixels:int=1280*PATCH_PX**2, # upper pixel limit for the resize
                           **kw):                           # other captioner options (not checked)
     "Refuse captioner options out of range, a device that is not here and a local-looking model path that is not there."
     check_options([('--batch-size', batch_size, batch_size >= 1, 'at least 1'),
                    ('--max-new-tokens', max_new_tokens, max_new_tokens >= 1, 'at least 1'),
-                   ('--min-pixels', min_pixels, min_pixels >= 28*28, f'at least {28*28} (one 28x28 patch)'),
+                   ('--min-pixels', min_pixels, min_pixels >= PATCH_PX**2,
+                    f'at least {PATCH_PX**2} (one {PATCH_PX}x{PATCH_PX} patch)'),
                    ('--max-pixels', max_pixels, max_pixels >= min_pixels, f'at least --min-pixels ({min_pixels})')])
     check_device(device); check_model_ref(model)
 
@@ -253,8 +259,8 @@ class QwenCaptioner:
                  device:str='auto',                     # `auto`, `cpu`, `cuda`, `cuda:1`, ...
                  batch_size:int=8,                      # images per generate call
                  max_new_tokens:int=128,                # caption length limit in tokens
-                 min_pixels:int=256*28*28,              # lower pixel limit for the resize
-                 max_pixels:int=1280*28*28,             # upper pixel limit for the resize
+                 min_pixels:int=256*PATCH_PX**2,        # lower pixel limit for the resize
+                 max_pixels:int=1280*PATCH_PX**2,       # upper pixel limit for the resize
                  instruction:str=DEFAULT_INSTRUCTION):  # what the model is asked
         from transformers import AutoProcessor, Qwen2_5_VLForConditionalGeneration
         check_caption_options(model, device, batch_size, max_new_tokens, min_pixels, max_pixels)
@@ -263,8 +269,9 @@ class QwenCaptioner:
         self.settings = dict(model=str(model), instruction=instruction, max_new_tokens=max_new_tokens,
                              min_pixels=min_pixels, max_pixels=max_pixels, decoding='greedy')
         try:
-            self.processor = AutoProcessor.from_pretrained(model, padding_side='left')
-            net = Qwen2_5_VLForConditionalGeneration.from_pretrained(model, dtype=pick_dtype(self.device))
+            with quiet_loading():  # no weight bars or load reports
+                self.processor = AutoProcessor.from_pretrained(model, padding_side='left')
+                net = Qwen2_5_VLForConditionalGeneration.from_pretrained(model, dtype=pick_dtype(self.device))
         except OSError as e:
             why = str(e).splitlines()[0]
             raise HumorUsageError(f"{model}: no captioning model could be loaded from there ({why}); "
@@ -305,11 +312,12 @@ def image_size(image, # a path, bytes, `datasets` image dict or PIL image
 @patch
 def vision_tokens(self:QwenCaptioner, image, # a path, bytes, `datasets` image dict or PIL image
                  )->int:                     # tokens the image takes in the language model's input
-    "The image's tokens after Qwen's resize (within `min_pixels`..`max_pixels`, sides multiples of 28)."
+    "The image's tokens after Qwen's resize (within `min_pixels`..`max_pixels`, sides multiples of `PATCH_PX`)."
     from qwen_vl_utils import smart_resize
     w, h = image_size(image)
-    h, w = smart_resize(h, w, factor=28, min_pixels=self.settings['min_pixels'], max_pixels=self.settings['max_pixels'])
-    return (h // 28) * (w // 28)
+    h, w = smart_resize(h, w, factor=PATCH_PX, min_pixels=self.settings['min_pixels'],
+                        max_pixels=self.settings['max_pixels'])
+    return (h // PATCH_PX) * (w // PATCH_PX)
 
 # %% ../nbs/01_captioning.ipynb #10f14c7e
 @dataclass
@@ -429,8 +437,8 @@ def humor_ce_caption(dataset:str=DEFAULT_DATASET,        # Hub id, imagefolder, 
                      batch_size:int=8,                   # images per generate call
                      device:str='auto',                  # auto (CUDA if available), cpu, cuda, cuda:1, ...
                      max_new_tokens:int=128,             # caption length limit in tokens
-                     min_pixels:int=256*28*28,           # lower pixel limit applied when resizing each image
-                     max_pixels:int=1280*28*28,          # upper pixel limit applied when resizing each image
+                     min_pixels:int=256*PATCH_PX**2,     # lower pixel limit applied when resizing each image
+                     max_pixels:int=1280*PATCH_PX**2,    # upper pixel limit applied when resizing each image
                      instruction:str=DEFAULT_INSTRUCTION, # the (Japanese) instruction given with each image
                      quiet:bool=False):                  # no progress bar
     "Caption each distinct image prompt once with Qwen2.5-VL and write caption-processed CSVs."

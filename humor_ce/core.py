@@ -4,12 +4,14 @@
 
 # %% auto #0
 __all__ = ['SPLITS', 'ODAI_TYPES', 'REQUIRED_COLUMNS', 'PAIR_COLUMNS', 'CAPTION_SETTINGS', 'CAPTIONED_DIR', 'CAPTION_CACHE',
-           'RUN_DIR', 'FINAL_DIR', 'RESULT_DIR', 'REPO_ROOT', 'SAMPLE_DIR', 'DATA_ENV', 'USER_ERRORS', 'HumorDataError',
-           'HumorUsageError', 'real_data_dir', 'have_real_data', 'is_blank', 'first_bad', 'cell_where', 'check_rows',
-           'resolve_images', 'read_file', 'read_table', 'validate_pairs', 'read_pairs', 'atomic_path', 'atomic_dir',
-           'write_atomic', 'check_device', 'pick_device', 'pick_dtype', 'check_options', 'check_out_dir', 'looks_local',
-           'check_model_ref', 'code_version', 'r_squared', 'prompt_spearman', 'per_prompt_spearman',
-           'within_prompt_spearman', 'regression_metrics', 'prompt_bootstrap', 'print_summary', 'run_cli', 'cli_main']
+           'RUN_DIR', 'FINAL_DIR', 'RESULT_DIR', 'REPO_ROOT', 'SAMPLE_DIR', 'DATA_ENV', 'RUNS_ENV', 'PATCH_PX',
+           'USER_ERRORS', 'HumorDataError', 'HumorUsageError', 'real_data_dir', 'runs_dir', 'have_real_data',
+           'is_blank', 'first_bad', 'cell_where', 'check_rows', 'check_columns', 'resolve_images', 'read_file',
+           'read_table', 'validate_pairs', 'read_pairs', 'atomic_path', 'atomic_dir', 'write_atomic', 'check_device',
+           'pick_device', 'pick_dtype', 'quiet_loading', 'check_options', 'check_out_dir', 'looks_local',
+           'check_model_ref', 'check_final_dir', 'file_sha256', 'code_version', 'r_squared', 'prompt_spearman',
+           'per_prompt_spearman', 'within_prompt_spearman', 'regression_metrics', 'prompt_bootstrap', 'print_summary',
+           'run_cli', 'cli_main']
 
 # %% ../nbs/00_core.ipynb #571ed24e
 import math, os, re, shutil, sys, tempfile, unicodedata, warnings
@@ -36,6 +38,8 @@ RESULT_DIR = 'data/cross_encoder/result'              # stage 3's CSVs and plots
 REPO_ROOT = Path(humor_ce.__file__).resolve().parent.parent  # the clone the package is installed from (`-e`)
 SAMPLE_DIR = REPO_ROOT/'data'/'sample'  # 100 rows (60/20/20) of text and image prompts, as an `imagefolder` dataset
 DATA_ENV = 'HUMOR_CE_DATA'              # environment variable naming the folder of the real (ogiri) data
+RUNS_ENV = 'HUMOR_CE_RUNS'              # environment variable naming the folder of the recipe experiments' runs
+PATCH_PX = 28  # Qwen2.5-VL sees an image in 14-pixel patches merged 2x2: resized sides are multiples of 28 pixels
 
 class HumorDataError(ValueError):
     "Bad input data; the message names the file or split, the row and the column, and what to do. Exit status 1."
@@ -47,6 +51,10 @@ class HumorUsageError(HumorDataError):
 def real_data_dir()->Path:
     "Where the real data is: `$HUMOR_CE_DATA`, else `data/ogiri/` in the clone."
     return Path(os.environ.get(DATA_ENV) or REPO_ROOT/'data'/'ogiri')
+
+def runs_dir()->Path:
+    "Where the recipe experiments keep their trained runs: `$HUMOR_CE_RUNS`, else `data/model/` in the clone."
+    return Path(os.environ.get(RUNS_ENV) or REPO_ROOT/'data'/'model')
 
 def have_real_data(*files:str, # files the cell needs, e.g. 'train.csv'
                   )->bool:     # True if all are there; else False, after saying what is missing and how to get it
@@ -95,6 +103,16 @@ def check_rows(df:pd.DataFrame,       # the rows to check
         if (i := first_bad(mask)) is not None:
             value = df[col].iloc[i] if col in df else None
             raise HumorDataError(f"{cell_where(source, split, df, i, col)}: {problem} (value: {value!r})")
+
+def check_columns(df:pd.DataFrame,        # a table
+                  required,               # the columns it must have
+                  source,                 # the file (or "file [split]"), for messages
+                  stand_ins:dict|None=None, # column -> another column that may stand in for it (odai -> image)
+                 ):
+    "Raise `HumorDataError` naming the first required column that `df` lacks, and the columns it has."
+    for col in required:
+        if col not in df and (stand_ins or {}).get(col) not in df:
+            raise HumorDataError(f"{source}: missing required column '{col}' (has {', '.join(map(str, df.columns))})")
 
 # %% ../nbs/00_core.ipynb #24f83317
 def resolve_images(df:pd.DataFrame, # rows, perhaps with an `image` or `file_name` column
@@ -146,9 +164,7 @@ def validate_pairs(df:pd.DataFrame, # rows with odai, response and score (odai_t
                   )->pd.DataFrame:  # validated: float scores, `group` (the prompt key), `odai_type` filled in
     "Check a table of (odai, response, score) rows; raise `HumorDataError` naming file, row and column."
     if len(df) == 0: raise HumorDataError(f"{source}: the split is empty (no rows)")
-    for col in PAIR_COLUMNS:
-        if col not in df:
-            raise HumorDataError(f"{source}: missing required column '{col}' (has {', '.join(map(str, df.columns))})")
+    check_columns(df, PAIR_COLUMNS, source)
     score = pd.to_numeric(df['score'], errors='coerce')
     checks = [('odai', is_blank(df['odai']), 'empty odai'), ('response', is_blank(df['response']), 'empty response'),
               ('score', score.isna() | ~np.isfinite(score.fillna(0)), 'missing, non-numeric or NaN score')]
@@ -241,6 +257,21 @@ def pick_dtype(device:str, # a device from `pick_device`
     if not str(device).startswith('cuda'): return torch.float32
     return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
 
+@contextmanager
+def quiet_loading():
+    "Silence what loading or saving a model says when all is well: load reports, weight bars, peft's deprecation."
+    import warnings
+    from transformers.utils import logging as hf_logging
+    level, bars = hf_logging.get_verbosity(), hf_logging.is_progress_bar_enabled()
+    hf_logging.set_verbosity_error(); hf_logging.disable_progress_bar()  # e.g. a new head's missing weights
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings('ignore', '`is_gradient_checkpointing` is deprecated', FutureWarning)  # peft's call
+            yield
+    finally:
+        hf_logging.set_verbosity(level)
+        if bars: hf_logging.enable_progress_bar()
+
 # %% ../nbs/00_core.ipynb #21889f60
 def check_options(checks:list, # (option, value, whether it is acceptable, what it must be)
                  ):
@@ -276,12 +307,32 @@ def check_model_ref(ref:str,              # a Hub id (owner/name) or a local fol
         raise HumorUsageError(f"{option} {ref}: no such folder (and not a Hub id, which looks like owner/name)")
     return str(ref)
 
+def check_final_dir(path:str|Path,          # a trained model folder (stage 2's `final/`)
+                    option:str='--adapter', # the option that named it, for messages
+                   )->Path:
+    "A folder that holds a trained adapter (its `adapter_config.json`); anything else is refused with what to pass."
+    if not (Path(path or '')/'adapter_config.json').is_file():
+        raise FileNotFoundError(f"{option} {path}: not a trained model folder (adapter_config.json missing); "
+                                "pass stage 2's final/ folder, or train one with humor-ce-train")
+    return Path(path)
+
 # %% ../nbs/00_core.ipynb #0d631040
-def code_version()->str:
-    "A fingerprint of the installed humor_ce code (the source of its modules)."
+def file_sha256(path:str|Path, # a file
+                h=None,        # a `hashlib` hash to add the file's bytes to (default: a new SHA-256)
+               ):              # the hash object (`.hexdigest()` for the digest)
+    "Feed a file's bytes to a SHA-256, a megabyte at a time."
+    import hashlib
+    h = h if h is not None else hashlib.sha256()
+    with open(path, 'rb') as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b''): h.update(chunk)
+    return h
+
+def code_version(package:str|Path|None=None, # a package folder (default: the installed humor_ce)
+                )->str:                       # 16 hex digits
+    "A fingerprint of the code: the names and source of the package's modules (the generated index aside)."
     import hashlib
     h = hashlib.sha256()
-    for p in sorted(Path(humor_ce.__file__).parent.glob('*.py')):
+    for p in sorted(Path(package or Path(humor_ce.__file__).parent).glob('*.py')):
         if p.name != '_modidx.py': h.update(p.name.encode()); h.update(p.read_bytes())
     return h.hexdigest()[:16]
 
@@ -363,7 +414,7 @@ def run_cli(func,                  # a `call_parse` function (or the function it
     args.pop('pdb', None); args.pop('xtra', None)
     return func(**args)
 
-USER_ERRORS = (HumorDataError, FileNotFoundError, ValueError)  # mistakes a user can fix; anything else is a bug
+USER_ERRORS = (FileNotFoundError, ValueError)  # mistakes a user can fix (`HumorDataError` is a ValueError); else: a bug
 
 def cli_main(func,                  # the command's `call_parse` function
              argv:list|None=None):  # arguments; default: the command line

@@ -11,9 +11,10 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.script import call_parse
 from .core import (FINAL_DIR, HumorDataError, HumorUsageError, read_table, resolve_images, write_atomic,
-                           check_options, check_device, check_out_dir, check_model_ref, print_summary, cli_main)
+                           check_options, check_device, check_out_dir, check_model_ref, check_final_dir, print_summary,
+                           cli_main)
 from .captioning import read_splits
-from .training import HumorPredictor, validate_new_pairs
+from .scoring import HumorPredictor, validate_new_pairs, predict_rows
 
 # %% ../nbs/05_predict.ipynb #892d453d
 def _read_jsonl(text:str, source)->pd.DataFrame:
@@ -91,9 +92,7 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
                  base_model:str|None=None, # use this base instead of the one final/ pins
                 )->dict:                   # rows, rows_written, prompts, images_captioned, out
     "Score every row of `input` with the model in `adapter` and write them with `predicted_score` and `rank_in_prompt`."
-    if not (Path(adapter)/'adapter_config.json').exists():
-        raise FileNotFoundError(f"{adapter}: not a trained model folder (adapter_config.json missing); "
-                                "pass stage 2's final/ folder")
+    check_final_dir(adapter)
     check_options([('--top', top, top is None or top >= 1, 'at least 1'),
                    ('--batch-size', batch_size, batch_size >= 1, 'at least 1')])
     check_device(device)
@@ -110,8 +109,7 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
     predictor = HumorPredictor.from_pretrained(adapter, device=device, base_model=base_model)
     kw = {k: v for k, v in dict(caption_model=caption_model, cache=cache).items() if v}
     scored = predictor.prepare(rows, source, progress, **kw)
-    ids = {c: scored[c].tolist() for c in ('odai_type', 'odai_id') if c in scored}
-    scores = predictor.predict(scored['odai'].tolist(), scored['response'].tolist(), batch_size, progress, **ids)
+    scores = predict_rows(predictor, scored, batch_size, progress)
     result = _serializable(raw).assign(predicted_score=scores)
     key = scored['odai_id'].astype(str) if 'odai_id' in scored else scored['odai']
     result['rank_in_prompt'] = rank_in_prompt(key, result['predicted_score'])
