@@ -7,7 +7,7 @@ __all__ = ['CAPTION_BATCH', 'PositionCounter', 'time_training', 'time_prediction
            'memory_pass', 'benchmark', 'humor_ce_benchmark', 'benchmark_main']
 
 # %% ../nbs/06_benchmark.ipynb #f9519495
-import inspect, resource, tempfile, time
+import inspect, tempfile, time
 from dataclasses import replace
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -15,7 +15,7 @@ from PIL import Image
 from fastcore.script import call_parse
 from transformers import TrainerCallback
 from .core import (CAPTIONED_DIR, HumorDataError, read_pairs, pick_device, pick_dtype, check_options,
-                           check_model_ref, cli_main)
+                           check_model_ref, peak_rss_mb, cli_main)
 from .captioning import QwenCaptioner, CaptionCache, caption_images, image_md5, settings_key
 from .model import DEFAULT_MODEL
 from .training import TrainConfig, train_cross_encoder
@@ -144,11 +144,6 @@ def _row_runner(spec:dict): # -> (key -> a function that runs it once and return
         runs[('caption', 'humor_ce')] = lambda: time_captioning(captioner(), spec['images'], CAPTION_BATCH)
     return runs
 
-def _peak_rss_mb()->float:
-    "This process's peak resident memory: VmHWM on Linux (getrusage's maxrss keeps the parent's across fork + exec)."
-    try: return round(int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1]) / 1024, 1)
-    except (OSError, StopIteration): return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-
 def memory_pass(spec:dict, # as for `_row_runner`
                 key:tuple, # (task, way)
                )->float:   # peak resident memory of this process, in MB
@@ -156,7 +151,7 @@ def memory_pass(spec:dict, # as for `_row_runner`
     import torch
     torch.set_num_threads(spec['threads'])
     _row_runner(spec)[key]()
-    return _peak_rss_mb()
+    return peak_rss_mb()
 
 def _summary(results:dict, memory:dict)->pd.DataFrame:
     rows = []

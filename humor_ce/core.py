@@ -8,7 +8,7 @@ __all__ = ['SPLITS', 'ODAI_TYPES', 'REQUIRED_COLUMNS', 'PAIR_COLUMNS', 'CAPTION_
            'USER_ERRORS', 'HumorDataError', 'HumorUsageError', 'real_data_dir', 'runs_dir', 'have_real_data',
            'is_blank', 'first_bad', 'cell_where', 'check_rows', 'check_columns', 'resolve_images', 'read_file',
            'read_table', 'validate_pairs', 'read_pairs', 'atomic_path', 'atomic_dir', 'write_atomic', 'check_device',
-           'pick_device', 'pick_dtype', 'quiet_loading', 'check_options', 'check_out_dir', 'looks_local',
+           'pick_device', 'pick_dtype', 'quiet_loading', 'peak_rss_mb', 'check_options', 'check_out_dir', 'looks_local',
            'check_model_ref', 'check_final_dir', 'file_sha256', 'code_version', 'r_squared', 'prompt_spearman',
            'per_prompt_spearman', 'within_prompt_spearman', 'regression_metrics', 'prompt_bootstrap', 'print_summary',
            'run_cli', 'cli_main']
@@ -271,6 +271,12 @@ def quiet_loading():
     finally:
         hf_logging.set_verbosity(level)
         if bars: hf_logging.enable_progress_bar()
+
+def peak_rss_mb()->float:
+    "This process's peak resident memory (MB): VmHWM on Linux (getrusage's maxrss keeps a parent's after fork+exec)."
+    import resource
+    try: return round(int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1]) / 1024, 1)
+    except (OSError, StopIteration): return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 # %% ../nbs/00_core.ipynb #21889f60
 def check_options(checks:list, # (option, value, whether it is acceptable, what it must be)

@@ -7,13 +7,14 @@ __all__ = ['RUN_PACKAGES', 'DEMO_NOTE', 'fingerprint', 'package_versions', 'git_
            'run_pipeline', 'run_demo', 'humor_ce_run', 'run_main']
 
 # %% ../nbs/04_pipeline.ipynb #1cbab8a0
-import hashlib, json, platform, resource, subprocess, time
+import hashlib, json, platform, subprocess, time
 from dataclasses import asdict
 from importlib.metadata import version, PackageNotFoundError
 from pathlib import Path
 from fastcore.script import call_parse
 import humor_ce
-from .core import SAMPLE_DIR, HumorDataError, atomic_path, check_options, check_out_dir, code_version, cli_main
+from .core import (SAMPLE_DIR, HumorDataError, atomic_path, check_options, check_out_dir, code_version,
+                           peak_rss_mb, cli_main)
 from .captioning import (DEFAULT_DATASET, DEFAULT_CAPTION_MODEL, run_captioning, load_humor_dataset,
                                  check_caption_options)
 from .backbone import resolve_backbone
@@ -55,7 +56,7 @@ def git_commit()->str|None:
 def peak_memory_mb()->dict:
     "Peak resident memory of this process so far (MB) and, with CUDA, the peak GPU memory allocated."
     import torch
-    out = dict(cpu_rss=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))
+    out = dict(cpu_rss=peak_rss_mb())
     if torch.cuda.is_available(): out['cuda'] = round(torch.cuda.max_memory_allocated() / 2**20, 1)
     return out
 
