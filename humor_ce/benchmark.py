@@ -45,7 +45,9 @@ class PositionCounter:
         ids, mask = kwargs.get('input_ids', args[0] if args else None), kwargs.get('attention_mask')
         if ids is None or (self.prefill_only and ids.shape[-1] == 1): return
         self.positions += ids.numel(); self.real += int(mask.sum()) if mask is not None else ids.numel()
-    def remove(self): self.handle.remove()
+    def remove(self):
+        "Stop counting: take the hook off the model."
+        self.handle.remove()
 
 def _result(t0:float, items:int, counter:PositionCounter, device)->dict:
     _sync(device); seconds = time.perf_counter() - t0; counter.remove()
@@ -144,7 +146,7 @@ def _row_runner(spec:dict): # -> (key -> a function that runs it once and return
         runs[('caption', 'humor_ce')] = lambda: time_captioning(captioner(), spec['images'], CAPTION_BATCH)
     return runs
 
-def memory_pass(spec:dict, # as for `_row_runner`
+def memory_pass(spec:dict, # what `benchmark` runs: configuration, rows, models
                 key:tuple, # (task, way)
                )->float:   # peak resident memory of this process, in MB
     "Run one row once in this (fresh) process and return its peak resident memory."

@@ -25,6 +25,7 @@ from .core import (SPLITS, ODAI_TYPES, REQUIRED_COLUMNS, CAPTION_SETTINGS, CAPTI
                            PATCH_PX)
 
 # %% ../nbs/01_captioning.ipynb #622bb41d
+# the Hub dataset stage 1 reads by default
 DEFAULT_DATASET = 'iammytoo/japanese-humor-evaluation-v2'
 
 # %% ../nbs/01_captioning.ipynb #d68bb40f
@@ -222,7 +223,9 @@ def _ends_with_newline(self:CaptionCache)->bool:
         f.seek(-1, os.SEEK_END); return f.read(1) == b'\n'
 
 # %% ../nbs/01_captioning.ipynb #3c8bfb4d
+# the captioner stage 1 loads by default
 DEFAULT_CAPTION_MODEL = 'Qwen/Qwen2.5-VL-3B-Instruct'
+# what the captioner is asked about each image prompt (Japanese, like the jokes)
 DEFAULT_INSTRUCTION = ('この画像は大喜利の「画像で一言」のお題です。写っているもの、人物や動物の様子、状況を、'
                        '大喜利のお題文のような自然な日本語の一文から二文で説明してください。説明文だけを出力してください。')
 

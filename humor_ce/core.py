@@ -23,7 +23,9 @@ from fastcore.script import anno_parser
 import humor_ce
 
 # %% ../nbs/00_core.ipynb #e455ce7d
+# the dataset's splits, in order
 SPLITS = ('train', 'validation', 'test')
+# the kinds of prompt: a text or an image
 ODAI_TYPES = ('text', 'image')
 REQUIRED_COLUMNS = ('odai_type', 'odai', 'response', 'score')  # a dataset split, before captioning
 PAIR_COLUMNS = ('odai', 'response', 'score')                   # a caption-processed split (odai_type, odai_id optional)

@@ -88,6 +88,7 @@ def per_prompt_metrics(df:pd.DataFrame, # rows with group, odai_type, score and 
     return pd.DataFrame(rows)
 
 # %% ../nbs/03_evaluation.ipynb #afc9ed94
+# the metrics of the evaluation tables
 METRICS = ('mse', 'rmse', 'r2', 'pearson', 'spearman', 'ndcg_global', 'ndcg_1', 'ndcg_3', 'ndcg_all', 'spearman_within')
 
 def _summary(y, p, pp:np.ndarray, floor:float)->dict:
@@ -141,6 +142,7 @@ def paired_r2_gain(df:pd.DataFrame, # rows with group, score and both prediction
     return dict(model=model, baseline=baseline, r2_gain=gain(np.arange(len(y))), ci_low=lo, ci_high=hi)
 
 # %% ../nbs/03_evaluation.ipynb #fdc6253d
+# the baselines every model is compared with
 BASELINES = ('global_mean', 'type_mean', 'prompt_mean')
 
 def fit_baselines(train:pd.DataFrame, # validated training rows
@@ -211,6 +213,7 @@ class EmbeddingBaseline:
         return self.prior.predict(df) + self.ridge.predict(X)
 
 # %% ../nbs/03_evaluation.ipynb #8f27bd65
+# how plots and tables name each model
 MODEL_LABELS = dict(cross_encoder='cross-encoder', prompt_prior='its prompt prior alone', global_mean='global mean',
                     type_mean='type mean', prompt_mean='prompt mean (shrunk)',
                     frozen_embedding='prior + ridge on frozen embeddings')
@@ -379,10 +382,12 @@ def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
                 seconds=round(time.time() - t0, 1),
                 out=str(Path(out).resolve()), files=[p.name for p in written], table=overall, gains=gains)
 
+# the note under tables that include a prompt prior
 PRIOR_NOTE = ("Within a prompt, a per-prompt constant ranks nothing: the prior and the prompt-mean baselines have "
               "within-prompt Spearman 0, and the cross-encoder's within-prompt ranking is the text model's alone "
               "(adding its prior changes no rank).")
 
+# the columns of the printed metrics table
 TABLE_METRICS = ('rmse', 'r2', 'pearson', 'ndcg_3', 'spearman_within', 'ndcg_global')
 
 def metrics_table(overall:pd.DataFrame,   # `evaluate`'s metrics table

@@ -17,6 +17,7 @@ from .backbone import resolve_backbone
 from .prior import ScoreScaler
 
 # %% ../nbs/01d_model.ipynb #228a65fe
+# the Japanese reranker stage 2 fine-tunes by default
 DEFAULT_MODEL = 'hotchpotch/japanese-reranker-cross-encoder-large-v1'
 
 def load_cross_encoder(model:str|Path=DEFAULT_MODEL, # Hub id, local folder or short name (`BACKBONES`: e5-small)
@@ -36,6 +37,7 @@ def load_cross_encoder(model:str|Path=DEFAULT_MODEL, # Hub id, local folder or s
     net.config.problem_type = 'regression'
     return tok, net
 
+# the file in final/ that pins the base model
 BASE_MODEL_FILE = 'base_model.json'
 
 def base_identity(model:str|Path, # the base: Hub id or local folder
@@ -51,6 +53,7 @@ def base_identity(model:str|Path, # the base: Hub id or local folder
     return dict(kind='local', path=str(path.resolve()), sha256=h.hexdigest())
 
 # %% ../nbs/01d_model.ipynb #4682629f
+# last name parts of the Linear layers LoRA adapts (BERT's attention and feed-forward)
 DEFAULT_TARGETS = ('query', 'key', 'value', 'dense')
 
 def head_modules(model, # a sequence-classification model
@@ -106,6 +109,7 @@ def init_head_bias(model,      # a sequence-classification model, before `add_lo
 
 
 # %% ../nbs/01d_model.ipynb #6a59b1ad
+# the training objectives: sigmoid + MSE, BCE, ListNet + MSE, MSE on the raw logit
 LOSSES = ('mse', 'bce', 'listwise', 'mse_raw')
 
 def listnet_loss(logits,                # one per pair

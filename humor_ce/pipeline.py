@@ -36,6 +36,7 @@ def fingerprint(*paths_or_values, # files or folders (their content counts) and 
         else: h.update(json.dumps(x, sort_keys=True, default=str).encode())
     return h.hexdigest()
 
+# the packages whose versions a run's manifest records
 RUN_PACKAGES = ('humor_ce', 'torch', 'transformers', 'peft', 'accelerate', 'datasets', 'qwen-vl-utils', 'pandas',
                 'scikit-learn')
 
@@ -149,6 +150,7 @@ def run_demo(out:str|Path='data/demo',      # everything goes under this folder
                            seconds=manifest['seconds_total']))
     return manifest
 
+# what `humor-ce-run --demo` prints when it has finished
 DEMO_NOTE = """
 humor-ce-run --demo: finished in {seconds} s. Test-split metrics (value [95% bootstrap CI]):
 {table}

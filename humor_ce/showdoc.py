@@ -7,18 +7,27 @@ __all__ = ['ParamTableRenderer']
 
 # %% ../nbs/91_showdoc.ipynb #a0ef2a90
 import inspect, re
+from pathlib import Path
 from nbdev.showdoc import BasicMarkdownRenderer, DocmentTbl, NbdevLookup
 
 # %% ../nbs/91_showdoc.ipynb #808958b1
 def _type_name(anno)->str:
-    "A type as one writes it: `ScoreScaler`, `str | None` (module paths dropped)."
-    if anno is inspect.Parameter.empty: return ''
+    "A type as one writes it: `ScoreScaler`, `str | None` (module paths dropped); none for a bare `None`."
+    if anno is inspect.Parameter.empty or anno is type(None): return ''
     return re.sub(r'\b(?:[A-Za-z_][\w]*\.)+([A-Za-z_]\w*)', r'\1', getattr(anno, '__name__', None) or str(anno))
+
+def _default(v)->str:
+    "A default as a reader should see it: a function by its name, a path inside the clone relative to the clone."
+    if inspect.isfunction(v) or inspect.isbuiltin(v) or inspect.isclass(v):
+        return 'lambda …' if v.__name__ == '<lambda>' else v.__name__
+    import humor_ce
+    root = str(Path(humor_ce.__file__).resolve().parent.parent)
+    return repr(str(v).replace(root + '/', '')) if isinstance(v, Path) else repr(v).replace(root + '/', '')
 
 def _param(p:inspect.Parameter)->str:
     star = '*' if p.kind == p.VAR_POSITIONAL else '**' if p.kind == p.VAR_KEYWORD else ''
     anno = f':{_type_name(p.annotation)}' if p.annotation is not p.empty else ''
-    return star + p.name + anno + (f'={p.default!r}' if p.default is not p.empty else '')
+    return star + p.name + anno + (f'={_default(p.default)}' if p.default is not p.empty else '')
 
 def _signature(sym, name:str, width:int=100)->str:
     "`class name(params)` or `def name(params)->ret`, wrapped after a parameter when longer than `width`."
@@ -38,8 +47,31 @@ def _signature(sym, name:str, width:int=100)->str:
 class _ParamTable(DocmentTbl):
     "nbdev's parameter table, with types named briefly and `|` inside a cell escaped (as in `str | None`)."
     def _row(self, nm, props):
-        cells = [nm] + [_type_name(props[c]) if c == 'anno' else props[c] for c in self._columns]
-        return [c.replace('|', '\\|') if isinstance(c, str) else c for c in cells]
+        try: written = inspect.signature(self.obj).parameters[nm].annotation is not inspect.Parameter.empty
+        except (KeyError, TypeError, ValueError): written = True
+        def cell(c, v):  # a type only where the code writes one (docments infers one from a default: NoneType)
+            if v is inspect.Parameter.empty or (c == 'anno' and not written): return ''
+            return _type_name(v) if c == 'anno' else _default(v) if c == 'default' else v
+        cells = [nm] + [cell(c, props[c]) for c in self._columns]
+        return [c.replace('|', '\\|').replace('<', '&lt;') if isinstance(c, str) else c for c in cells]
+
+def _field_table(cls)->str:
+    "A dataclass's fields as a parameter table: type, default and the comment written beside each field."
+    import dataclasses
+    comments, last = {}, None
+    try: source = inspect.getsource(cls)
+    except (OSError, TypeError): source = ''  # a class typed into a console has no source to read comments from
+    for line in source.splitlines():
+        if m := re.match(r'\s+(\w+)\s*:[^#]*?#\s?(.*)$', line): last = m.group(1); comments[last] = m.group(2).strip()
+        elif (m := re.match(r'\s+#\s?(.*)$', line)) and last: comments[last] += ' ' + m.group(1).strip()
+        elif line.strip(): last = None
+    rows = ['|    | **Type** | **Default** | **Details** |', '| -- | -------- | ----------- | ----------- |']
+    for f in dataclasses.fields(cls):
+        default = f.default if f.default is not dataclasses.MISSING else inspect.Parameter.empty
+        cells = [f.name, _type_name(f.type), '' if default is inspect.Parameter.empty else _default(default),
+                 comments.get(f.name, '')]
+        rows.append('| ' + ' | '.join(c.replace('|', '\\|').replace('<', '&lt;') for c in cells) + ' |')
+    return '\n'.join(rows)
 
 class ParamTableRenderer(BasicMarkdownRenderer):
     "`show_doc` with the signature, the docstring and a parameter table from the docments."
@@ -47,7 +79,9 @@ class ParamTableRenderer(BasicMarkdownRenderer):
         doc = '---\n\n'
         if src := NbdevLookup().code(self.fn):
             doc += f'<a href="{src.replace("#LNone", "")}" style="float:right; font-size:smaller">source</a>\n\n'
-        doc += f"{'#' * self.title_level} {self.nm}\n\n"
+        doc += f"{'#' * self.title_level} {self.nm.replace('_', chr(92) + '_')}\n\n"  # `__call__`, not bold "call"
         doc += f"```python\n{_signature(self.sym, self.nm.split('.')[-1])}\n```\n\n"
         if self.docs: doc += f'*{self.docs}*\n\n'
+        import dataclasses
+        if inspect.isclass(self.sym) and dataclasses.is_dataclass(self.sym): return doc + _field_table(self.sym)
         return doc + str(_ParamTable(self.sym))

@@ -70,7 +70,9 @@ class CountingCaptioner:
     def __getattr__(self, name): # the inner captioner's `batch_size`, `settings`, `vision_tokens`, ...
         if name == 'inner': raise AttributeError(name)
         return getattr(self.inner, name)
-    def __call__(self, images):
+    def __call__(self, images, # a batch of images, as for the inner captioner
+                ):          # their captions
+        "Caption a batch with the inner captioner, recording the images' MD5s (or fail, past `fail_after` calls)."
         from humor_ce.captioning import image_md5
         if self.fail_after is not None and self.calls >= self.fail_after:
             raise KeyboardInterrupt('simulated interruption')

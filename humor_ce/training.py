@@ -310,6 +310,7 @@ def train_cross_encoder(train:str|Path|pd.DataFrame, # train.csv (or a validated
                 resumed=start is not None)
 
 # %% ../nbs/02_lora_training.ipynb #ad5655d8
+# final/README.md's template
 MODEL_CARD = """# humor_ce cross-encoder (LoRA adapter)
 
 Predicts the humor score of an oogiri (大喜利) response to a prompt.
@@ -328,6 +329,7 @@ weight decay {weight_decay}, seed {seed}
 Load with `humor_ce.scoring.HumorPredictor.from_pretrained('<this folder>')`.
 """
 
+# the model card's line about the prompt prior, by `--prior`
 PRIOR_LINES = dict(none='none: the cross-encoder predicts the score itself',
                    prompt='`prompt_prior.json`: {n} prompts keyed by `{key}`, each mean shrunk toward its type mean '
                           '(pseudo-count k: {k}) (chosen by leave-one-out on train); a prediction is this prior plus '
