@@ -133,6 +133,7 @@ def constants_table(module:str)->str:
     def show(v):
         r = repr(v) if not isinstance(v, str) or len(v) < 70 else repr(v.strip().split('\n')[0][:60] + ' …')
         r = scrub_text(r.replace(str(ROOT) + '/', ''))
+        r = re.sub(r"<(?:function|class) '?([\w.<>]+?)'?(?: at 0x[0-9a-f]+)?>", r'\1', r)  # a function or class by name
         return code(r if len(r) < 160 else r[:150] + ' …')
     rows = [f"| {code(n)} | {show(getattr(mod, n))} | {comments.get(n, '').replace('|', '&#124;')} |" for n in names]
     return ('## Constants\n\nThe values this module exports, as `from humor_ce.' + module + ' import NAME` gives them:\n\n'

@@ -45,7 +45,7 @@ LAYOUT_JS = """const w = window.innerWidth, h1 = document.querySelector('h1'), r
           nav: getComputedStyle(document.querySelector('nav.hc-nav')).display}"""
 SEARCHES = {'nbdev_test': 'index.html', 'plot_residuals': 'evaluation.html', 'TrainConfig': 'lora_training.html'}
 WIDTHS, SHOWN = (400, 768, 1400), ('index.html', 'evaluation.html', 'lora_training.html')
-API_PAGES = ('core', 'captioning', 'backbone', 'prior', 'model', 'batching', 'lora_training', 'scoring', 'evaluation',
+API_PAGES = ('core', 'images', 'captioning', 'backbone', 'prior', 'model', 'batching', 'lora_training', 'scoring', 'evaluation',
              'pipeline', 'predict', 'benchmark', 'test_utils', 'tiny')
 
 def _text(page_html:str)->str:
@@ -81,6 +81,8 @@ def offline_problems(docs:Path)->list:
         if missing := sorted(w for w in words if w not in found):
             problems.append(f'{name}: search cannot find {len(missing)} of its words, e.g. {missing[:5]}')
         if n := len(re.findall(r'<img(?![^>]*\balt="[^"]+")[^>]*>', page)): problems.append(f'{name}: {n} images without alt text')
+        if m := re.search(r'<function [\w.<>]+ at 0x[0-9a-f]+>|<td>NoneType</td>', html.unescape(page)):
+            problems.append(f'{name}: shows {m.group(0)!r} (a default or type that should read as a name)')
         if raw := re.findall(r'<(?:tmp|repo|data|site-packages)>', page): problems.append(f'{name}: {len(raw)} placeholders like {raw[0]} left as tags')
     sys.path.insert(0, str(ROOT))
     from humor_ce._modidx import d as modidx

@@ -22,7 +22,7 @@ from .core import (ODAI_TYPES, CAPTIONED_DIR, FINAL_DIR, RESULT_DIR, read_pairs,
                            check_options, check_device, check_out_dir, check_model_ref, check_final_dir,
                            prompt_spearman, prompt_bootstrap, print_summary, cli_main)
 from .prior import PromptPrior
-from .scoring import HumorPredictor, predict_rows
+from .scoring import PRECISIONS, HumorPredictor, predict_rows
 from .backbone import e5_embed, load_encoder
 
 # %% ../nbs/03_evaluation.ipynb #208bac55
@@ -345,17 +345,20 @@ def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
              progress:bool=True,         # show a progress bar
              base_model:str|None=None,   # load this base instead of the one the adapter pins
              embedding_baseline:str|None=None, # also fit `EmbeddingBaseline` with this encoder (e.g. e5-small)
+             precision:str='fp32',       # fp32, or int8 (CPU only; see the benchmark for its faithfulness)
             )->dict:                     # summary: rows, prompts, files written, the metrics table and R² gains
     "Predict `data`, compute metrics and baselines with CIs, write CSVs and PNGs to `out`; returns a summary."
     t0, data = time.time(), Path(data)
     check_options([('--batch-size', batch_size, batch_size >= 1, 'at least 1'),
-                   ('--n-boot', n_boot, n_boot >= 0, 'at least 0 (0: no confidence intervals)')])
+                   ('--n-boot', n_boot, n_boot >= 0, 'at least 0 (0: no confidence intervals)'),
+                   ('--precision', precision, precision in PRECISIONS, f'one of {PRECISIONS}')])
     check_device(device); check_out_dir(out)
     if base_model: check_model_ref(base_model, '--base-model')
     train = Path(train) if train else data.parent/'train.csv'
     if predictor is None: check_final_dir(adapter)
     df, tr = read_pairs(data), read_pairs(train)
-    predictor = predictor or HumorPredictor.from_pretrained(adapter, device=device, base_model=base_model)
+    predictor = predictor or HumorPredictor.from_pretrained(adapter, device=device, base_model=base_model,
+                                                            precision=precision)
     df['cross_encoder'] = predict_rows(predictor, df, batch_size, progress)
     prior = getattr(predictor, 'prior', None)
     if prior is not None: df['prompt_prior'] = prior.predict(df)  # the model's own prior: the text adds the rest
@@ -379,7 +382,7 @@ def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
              'spearman_within_prompt.png': _savefig(plot_spearman_within(per_prompt))}
     written = write_atomic(files, out)
     return dict(rows=len(df), prompts=overall.prompts[0], rankable_prompts=overall.rankable_prompts[0],
-                seconds=round(time.time() - t0, 1),
+                seconds=round(time.time() - t0, 1), precision=getattr(predictor, 'precision', 'fp32'),
                 out=str(Path(out).resolve()), files=[p.name for p in written], table=overall, gains=gains)
 
 # the note under tables that include a prompt prior
@@ -419,11 +422,13 @@ def humor_ce_evaluate(data:str=CAPTIONED_DIR,         # a CSV file, or a caption
                       device:str='auto',                 # auto, cpu, cuda, cuda:1, ...
                       base_model:str=None,               # base model to load instead of the adapter's own
                       embedding_baseline:str=None,       # add the frozen-embedding baseline: e5-small (minutes on CPU)
+                      precision:str='fp32',              # fp32, or int8: Linear layers quantised (CPU only; not exact)
                       quiet:bool=False):                 # no progress bar
     "Predict a split with a trained adapter; write metrics (with baselines and CIs), predictions and plots."
     path = Path(data)/f'{split}.csv' if Path(data).is_dir() else Path(data)
     s = evaluate(path, adapter, train, out, batch_size=batch_size, n_boot=n_boot, seed=seed, device=device,
-                 progress=not quiet, base_model=base_model, embedding_baseline=embedding_baseline)
+                 progress=not quiet, base_model=base_model, embedding_baseline=embedding_baseline,
+                 precision=precision)
     print(format_table(s.pop('table')))
     print('R² gain of the cross-encoder over each (paired bootstrap, 95% CI):')
     print(s.pop('gains').round(4).to_string(index=False))

@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['DEFAULT_MODEL', 'BASE_MODEL_FILE', 'DEFAULT_TARGETS', 'LOSSES', 'load_cross_encoder', 'base_identity', 'head_modules',
-           'find_lora_targets', 'add_lora', 'head_start_value', 'init_head_bias', 'listnet_loss', 'humor_loss',
-           'logits_to_scores']
+           'find_lora_targets', 'add_lora', 'head_start_value', 'init_head_bias', 'drop_base_dropout', 'listnet_loss',
+           'humor_loss', 'logits_to_scores']
 
 # %% ../nbs/01d_model.ipynb #22873dad
 import hashlib, math
@@ -107,6 +107,12 @@ def init_head_bias(model,      # a sequence-classification model, before `add_lo
     with torch.no_grad(): layer.bias.fill_(value)
     return name
 
+def drop_base_dropout(model, # a sequence-classification model, before `add_lora`
+                     )->int:  # how many dropout layers were turned off
+    "Turn off the dropout inside the frozen encoder (`model.base_model`); the head's and LoRA's own dropout stay."
+    layers = [m for m in model.base_model.modules() if isinstance(m, torch.nn.Dropout)]
+    for m in layers: m.p = 0.0
+    return len(layers)
 
 # %% ../nbs/01d_model.ipynb #6a59b1ad
 # the training objectives: sigmoid + MSE, BCE, ListNet + MSE, MSE on the raw logit

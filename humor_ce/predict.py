@@ -14,7 +14,7 @@ from .core import (FINAL_DIR, HumorDataError, HumorUsageError, read_table, resol
                            check_options, check_device, check_out_dir, check_model_ref, check_final_dir, print_summary,
                            cli_main)
 from .captioning import read_splits
-from .scoring import HumorPredictor, validate_new_pairs, predict_rows
+from .scoring import PRECISIONS, HumorPredictor, validate_new_pairs, predict_rows
 
 # %% ../nbs/05_predict.ipynb #892d453d
 def _read_jsonl(text:str, source)->pd.DataFrame:
@@ -90,10 +90,12 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
                  stdin=None,               # stream to read '-' from (default: sys.stdin)
                  stdout=None,              # stream to write '-' to (default: sys.stdout)
                  base_model:str|None=None, # use this base instead of the one final/ pins
+                 precision:str='fp32',     # fp32, or int8 (CPU only; see the benchmark for its faithfulness)
                 )->dict:                   # rows, rows_written, prompts, images_captioned, out
     "Score every row of `input` with the model in `adapter` and write them with `predicted_score` and `rank_in_prompt`."
     check_final_dir(adapter)
     check_options([('--top', top, top is None or top >= 1, 'at least 1'),
+                   ('--precision', precision, precision in PRECISIONS, f'one of {PRECISIONS}'),
                    ('--batch-size', batch_size, batch_size >= 1, 'at least 1')])
     check_device(device)
     if str(out) != '-':
@@ -106,7 +108,7 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
     source = '<stdin>' if str(input) == '-' else input
     raw = read_new_pairs(input, split, stdin).reset_index(drop=True)
     rows = validate_new_pairs(raw, source)  # every row checked before the model loads
-    predictor = HumorPredictor.from_pretrained(adapter, device=device, base_model=base_model)
+    predictor = HumorPredictor.from_pretrained(adapter, device=device, base_model=base_model, precision=precision)
     kw = {k: v for k, v in dict(caption_model=caption_model, cache=cache).items() if v}
     scored = predictor.prepare(rows, source, progress, **kw)
     scores = predict_rows(predictor, scored, batch_size, progress)
@@ -116,7 +118,7 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
     if top: result = result[result['rank_in_prompt'] <= top]
     where = _write_rows(result, str(out), stdout)
     return dict(rows=len(rows), rows_written=len(result), prompts=int(scored['odai'].nunique()),
-                images_captioned=getattr(predictor, 'captions_generated', 0), out=where)
+                images_captioned=getattr(predictor, 'captions_generated', 0), precision=predictor.precision, out=where)
 
 # %% ../nbs/05_predict.ipynb #024b11df
 @call_parse
@@ -130,10 +132,11 @@ def humor_ce_predict(adapter:str=FINAL_DIR, # trained model folder (stage 2's fi
                      device:str='auto',      # auto (CUDA if available), cpu, cuda, cuda:1, ...
                      batch_size:int=64,      # pairs per forward pass
                      base_model:str=None,    # base model to load instead of the adapter's own (which is checked)
+                     precision:str='fp32',   # fp32, or int8: Linear layers quantised (CPU only; faster, not exact)
                      quiet:bool=False):      # no progress bars
     "Score new (prompt, response) pairs: every input column plus predicted_score and rank_in_prompt."
     summary = predict_file(adapter, input, out, top, split, caption_model, cache, device, batch_size,
-                           progress=not quiet, base_model=base_model)
+                           progress=not quiet, base_model=base_model, precision=precision)
     print_summary('humor-ce-predict: done', summary, file=sys.stderr if out == '-' else sys.stdout)  # stdout: pure CSV
     return summary
 

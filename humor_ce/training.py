@@ -22,7 +22,7 @@ from .core import (CAPTION_SETTINGS, CAPTIONED_DIR, RUN_DIR, HumorDataError, rea
 from .backbone import BACKBONE_INFO, resolve_backbone
 from .prior import PRIORS, ScoreScaler, PromptPrior
 from .model import (DEFAULT_MODEL, DEFAULT_TARGETS, LOSSES, BASE_MODEL_FILE, load_cross_encoder, base_identity,
-                            add_lora, head_start_value, init_head_bias, humor_loss, logits_to_scores)
+                            add_lora, head_start_value, init_head_bias, drop_base_dropout, humor_loss, logits_to_scores)
 from .batching import tokenize_pairs, PairCollator, LengthBucketSampler, PromptGroupedSampler
 
 # %% ../nbs/02_lora_training.ipynb #3411e1ac
@@ -38,6 +38,7 @@ class TrainConfig:
     lora_r:int = 8                  # LoRA rank
     lora_alpha:int = 16             # LoRA scaling alpha
     lora_dropout:float = 0.1        # LoRA dropout
+    base_dropout:bool = True        # keep the frozen encoder's dropout (False: off; LoRA and head dropout stay)
     targets:tuple = DEFAULT_TARGETS # last name parts of the Linear layers to adapt
     lr:float = 1e-3                 # peak learning rate of the LoRA deltas
     head_lr_mult:float = 10.0       # the fresh regression head learns at lr x this; the LoRA deltas at lr
@@ -244,6 +245,7 @@ def build_model(cfg:TrainConfig,       # model, loss, LoRA settings, seed
     tok, net = load_cross_encoder(cfg.model)
     base = base_identity(cfg.model, net)
     if cfg.init_head_bias: init_head_bias(net, head_start_value(scaled_mean, cfg.loss))
+    if not cfg.base_dropout: drop_base_dropout(net)
     return tok, add_lora(net, cfg.lora_r, cfg.lora_alpha, cfg.lora_dropout, cfg.targets), base
 
 def make_trainer(cfg:TrainConfig,             # the run's configuration
@@ -390,6 +392,7 @@ def humor_ce_train(data:str=CAPTIONED_DIR,          # folder with train.csv and 
                    lora_r:int=_D.lora_r,            # LoRA rank
                    lora_alpha:int=_D.lora_alpha,    # LoRA scaling alpha
                    lora_dropout:float=_D.lora_dropout, # LoRA dropout
+                   no_base_dropout:bool=False,      # turn off the frozen encoder's dropout (LoRA dropout stays)
                    targets:str=','.join(_D.targets), # comma-separated Linear layer names to adapt (must exist)
                    lr:float=_D.lr,                  # peak learning rate of the LoRA deltas (warmup, then linear decay)
                    head_lr_mult:float=_D.head_lr_mult, # the regression head's learning rate is lr times this
@@ -408,7 +411,8 @@ def humor_ce_train(data:str=CAPTIONED_DIR,          # folder with train.csv and 
                    quiet:bool=False):               # no progress bars or per-epoch log lines (the summary still prints)
     "LoRA-fine-tune a cross-encoder on caption-processed CSVs; the best validation epoch goes to <out>/final."
     cfg = TrainConfig(model=model, loss=loss, prior=prior, lora_r=lora_r, lora_alpha=lora_alpha,
-                      lora_dropout=lora_dropout, targets=tuple(t.strip() for t in targets.split(',') if t.strip()),
+                      lora_dropout=lora_dropout, base_dropout=not no_base_dropout,
+                      targets=tuple(t.strip() for t in targets.split(',') if t.strip()),
                       lr=lr, head_lr_mult=head_lr_mult,
                       init_head_bias=not no_head_init, epochs=epochs, batch_size=batch_size, grad_accum=grad_accum,
                       warmup_ratio=warmup_ratio, weight_decay=weight_decay, max_length=max_length, batching=batching,
