@@ -91,7 +91,8 @@ def time_prediction(predictor:HumorPredictor, # a trained model
                    )->dict:                   # seconds, items, positions, real tokens, peak GPU MB
     "Time scoring `rows` the way users do (`HumorPredictor.predict`), the original's way or the peer's, same model."
     import torch
-    counter, dev = PositionCounter(peer.model if way == 'peer' else predictor.model), predictor.device
+    counter = PositionCounter(peer.model.base_model if way == 'peer' else predictor.model)  # the peer calls forward()
+    dev = predictor.device
     _reset_peak(dev); _sync(dev); t0 = time.perf_counter()
     if way == 'humor_ce': predictor.predict(rows['odai'].tolist(), rows['response'].tolist())
     elif way == 'peer':  # its defaults: batches of 32 in input order, each padded to its longest pair, sigmoid
