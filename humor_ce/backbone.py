@@ -18,7 +18,8 @@ from importlib.util import find_spec
 from pathlib import Path
 import numpy as np
 from fastcore.script import call_parse
-from .core import (HumorDataError, HumorUsageError, atomic_dir, check_out_dir, file_sha256, quiet_loading,
+from .runs import atomic_dir
+from .core import (HumorDataError, HumorUsageError, check_out_dir, file_sha256, quiet_loading,
                            print_summary, cli_main)
 
 # %% ../nbs/01b_backbone.ipynb #7f986757

@@ -7,14 +7,14 @@ __all__ = ['SPLITS', 'ODAI_TYPES', 'REQUIRED_COLUMNS', 'PAIR_COLUMNS', 'CAPTION_
            'RUN_DIR', 'FINAL_DIR', 'RESULT_DIR', 'REPO_ROOT', 'SAMPLE_DIR', 'DATA_ENV', 'RUNS_ENV', 'PATCH_PX',
            'USER_ERRORS', 'HumorDataError', 'HumorUsageError', 'real_data_dir', 'runs_dir', 'have_real_data',
            'is_blank', 'first_bad', 'cell_where', 'check_rows', 'check_columns', 'resolve_images', 'read_file',
-           'read_table', 'validate_pairs', 'read_pairs', 'atomic_path', 'atomic_dir', 'write_atomic', 'check_device',
-           'pick_device', 'pick_dtype', 'quiet_loading', 'peak_rss_mb', 'check_options', 'check_out_dir', 'looks_local',
+           'read_table', 'validate_pairs', 'read_pairs', 'atomic_path', 'write_atomic', 'check_device', 'pick_device',
+           'pick_dtype', 'quiet_loading', 'peak_rss_mb', 'check_options', 'check_out_dir', 'looks_local',
            'check_model_ref', 'check_final_dir', 'file_sha256', 'code_version', 'r_squared', 'prompt_spearman',
            'per_prompt_spearman', 'within_prompt_spearman', 'regression_metrics', 'prompt_bootstrap', 'print_summary',
            'run_cli', 'cli_main']
 
 # %% ../nbs/00_core.ipynb #571ed24e
-import math, os, re, shutil, sys, tempfile, unicodedata, warnings
+import math, os, re, shutil, sys, tempfile, time, unicodedata, warnings
 from contextlib import contextmanager
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -200,18 +200,6 @@ def atomic_path(path:str|Path): # the final path; the context yields a temporary
         _shared_mode(tmp); os.replace(tmp, path)
     finally:
         if os.path.exists(tmp): os.remove(tmp)
-
-@contextmanager
-def atomic_dir(path:str|Path): # the final folder; the context yields an empty temporary folder next to it
-    "Yield a temporary folder next to `path`; on success it replaces `path` (and its contents), on error it is removed."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f'.{path.name}.')); _shared_mode(tmp, directory=True)
-    try:
-        yield tmp
-        if path.exists(): shutil.rmtree(path)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists(): shutil.rmtree(tmp)
 
 def write_atomic(frames:dict,      # file name -> DataFrame (written as CSV) or a function that writes to a path
                  out_dir:str|Path, # the folder they go to

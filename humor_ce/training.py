@@ -17,8 +17,9 @@ import torch
 from fastcore.script import call_parse
 from transformers import Trainer
 from .core import (CAPTION_SETTINGS, CAPTIONED_DIR, RUN_DIR, HumorDataError, read_pairs, atomic_path,
-                           atomic_dir, pick_device, pick_dtype, check_device, check_options, check_out_dir,
+                           pick_device, pick_dtype, check_device, check_options, check_out_dir,
                            check_model_ref, code_version, regression_metrics, quiet_loading, print_summary, cli_main)
+from .runs import atomic_dir, writer_lock
 from .backbone import BACKBONE_INFO, resolve_backbone
 from .prior import PRIORS, ScoreScaler, PromptPrior
 from .model import (DEFAULT_MODEL, DEFAULT_TARGETS, LOSSES, BASE_MODEL_FILE, load_cross_encoder, base_identity,
@@ -291,6 +292,11 @@ def train_cross_encoder(train:str|Path|pd.DataFrame, # train.csv (or a validated
     if Path(cfg.model).is_dir(): cfg = replace(cfg, model=str(Path(cfg.model).resolve()))  # final/ finds it anywhere
     check_model_ref(cfg.model); check_out_dir(out)
     tr, va = load_splits(train, valid)
+    main = int(os.environ.get('RANK', 0)) == 0   # under torchrun the main process holds the run folder's lock
+    with writer_lock(out, 'humor-ce-train') if main else nullcontext():
+        return _train(cfg, out, train, tr, va, resume, progress, callbacks, t0)
+
+def _train(cfg, out, train, tr, va, resume, progress, callbacks, t0)->dict:
     prior, target, va_offset = _targets(tr, va, cfg.prior)
     scaler = ScoreScaler.fit(target, _name(train, 'train'))
     tok, net, base = build_model(cfg, float(np.mean(scaler.transform(target))))
