@@ -120,7 +120,15 @@ def predict(self:HumorPredictor, odai:list, # prompts (text, or an image prompt'
             max_tokens:int=PREDICT_MAX_TOKENS, # padded positions per forward pass, at most (see `token_batches`)
            )->np.ndarray:                   # scores in original units, one per pair, in input order
     "Score (prompt, response) pairs: the prompt prior plus the cross-encoder's output."
-    if len(odai) != len(responses): raise ValueError(f"{len(odai)} prompts but {len(responses)} responses")
+    for name, xs in (('odai', odai), ('responses', responses)):
+        if isinstance(xs, (str, bytes)):
+            raise HumorUsageError(f"predict: {name} is one string; pass a list, one per pair (rank() takes one prompt)")
+    odai, responses = list(odai), list(responses)
+    if len(odai) != len(responses): raise HumorUsageError(f"{len(odai)} prompts but {len(responses)} responses")
+    for name, xs in (('odai', odai), ('responses', responses)):
+        if bad := [i for i, x in enumerate(xs) if x is None or (isinstance(x, float) and np.isnan(x))]:
+            raise HumorUsageError(f"predict: {name}[{bad[0]}] is {xs[bad[0]]!r}; every pair needs prompt and response")
+    if not odai: return np.empty(0)  # nothing to score: an empty result
     pairs = pd.DataFrame(dict(odai=list(map(str, odai)), response=list(map(str, responses))))
     feats = tokenize_pairs(self.tok, pairs, self.max_length)
     multiple = 1 if self.device == 'cpu' else 8  # a GPU likes lengths in multiples of 8; a CPU computes every position
@@ -235,6 +243,8 @@ def rank(self:HumorPredictor, odai,      # the prompt's text, or an image prompt
          **kw,                             # `score` options
         )->pd.DataFrame:                   # response, predicted_score, rank (1 = funniest), funniest first
     "Rank candidate responses to one prompt, funniest first."
+    if isinstance(responses, (str, bytes)):
+        raise HumorUsageError("rank: responses is one string; pass a list of candidate responses")
     is_image = not isinstance(odai, str) or odai_type == 'image'
     kind = 'image' if is_image else (odai_type or 'text')
     frame = pd.DataFrame(dict(response=list(responses), odai='' if is_image else odai, odai_type=kind))
