@@ -133,25 +133,17 @@ CAPTION_BATCH = inspect.signature(QwenCaptioner).parameters['batch_size'].defaul
 
 def _row_runner(spec:dict): # -> (key -> a function that runs it once and returns its result)
     "Everything the benchmark runs, built lazily from a picklable description (so that a fresh process can too)."
-    state, cfg = {}, spec['cfg']
-    def predictor():
-        if 'predictor' not in state:
-            state['predictor'] = HumorPredictor.from_pretrained(spec['final'], device=cfg.device)
-            warm = spec['predict'].head(4)
-            state['predictor'].predict(warm.odai.tolist(), warm.response.tolist())  # warm-up
-        return state['predictor']
-    def peer():
-        if 'peer' not in state:
-            state['peer'] = peer_cross_encoder(predictor())
-            warm = spec['predict'].head(4)
-            state['peer'].predict(list(zip(warm.odai, warm.response)), show_progress_bar=False)  # warm-up
-        return state['peer']
-    def int8():
-        if 'int8' not in state:
-            state['int8'] = HumorPredictor.from_pretrained(spec['final'], device='cpu', precision='int8')
-            warm = spec['predict'].head(4)
-            state['int8'].predict(warm.odai.tolist(), warm.response.tolist())  # warm-up
-        return state['int8']
+    state, cfg, warm = {}, spec['cfg'], spec['predict'].head(4)
+    def loaded(key, make, warm_up): # the model `make` builds, once, run once on a few pairs before it is timed
+        if key not in state: state[key] = make(); warm_up(state[key])
+        return state[key]
+    def ours(m): m.predict(warm.odai.tolist(), warm.response.tolist())
+    def predictor(): return loaded('predictor', lambda: HumorPredictor.from_pretrained(spec['final'],
+                                                                                       device=cfg.device), ours)
+    def int8(): return loaded('int8', lambda: HumorPredictor.from_pretrained(spec['final'], device='cpu',
+                                                                             precision='int8'), ours)
+    def peer(): return loaded('peer', lambda: peer_cross_encoder(predictor()),
+                              lambda m: m.predict(list(zip(warm.odai, warm.response)), show_progress_bar=False))
     def captioner():
         if 'captioner' not in state:
             state['captioner'] = QwenCaptioner(spec['caption_model'], device=cfg.device,
@@ -166,7 +158,7 @@ def _row_runner(spec:dict): # -> (key -> a function that runs it once and return
                                                              cfg.batch_size),
             ('predict', 'humor_ce'): lambda: time_prediction(predictor(), spec['predict'], 'humor_ce'),
             ('predict', 'peer'): lambda: time_prediction(predictor(), spec['predict'], 'peer', 32, peer())}
-    if str(cfg.device) == 'cpu' or (cfg.device == 'auto' and pick_device('auto') == 'cpu'):
+    if pick_device(cfg.device) == 'cpu':
         runs[('predict', 'humor_ce int8')] = lambda: time_prediction(int8(), spec['predict'], 'humor_ce')
     if spec.get('caption_model'):
         runs[('caption', 'original')] = lambda: time_captioning(captioner(), spec['images'], 1)
