@@ -5,16 +5,18 @@
 # %% auto #0
 __all__ = ['SPLITS', 'ODAI_TYPES', 'REQUIRED_COLUMNS', 'PAIR_COLUMNS', 'CAPTION_SETTINGS', 'CAPTIONED_DIR', 'CAPTION_CACHE',
            'RUN_DIR', 'FINAL_DIR', 'RESULT_DIR', 'REPO_ROOT', 'SAMPLE_DIR', 'DATA_ENV', 'RUNS_ENV', 'PATCH_PX',
-           'USER_ERRORS', 'HumorDataError', 'HumorUsageError', 'real_data_dir', 'runs_dir', 'have_real_data',
-           'is_blank', 'first_bad', 'cell_where', 'check_rows', 'check_columns', 'resolve_images', 'read_file',
-           'read_table', 'validate_pairs', 'read_pairs', 'atomic_path', 'write_atomic', 'check_device', 'pick_device',
-           'pick_dtype', 'quiet_loading', 'peak_rss_mb', 'check_options', 'check_out_dir', 'looks_local',
-           'check_model_ref', 'check_final_dir', 'file_sha256', 'code_version', 'r_squared', 'prompt_spearman',
-           'per_prompt_spearman', 'within_prompt_spearman', 'regression_metrics', 'prompt_bootstrap', 'print_summary',
-           'run_cli', 'cli_main']
+           'MAX_ABS_SCORE', 'SCORE_PROBLEM', 'FORMULA_START', 'USER_ERRORS', 'HumorDataError', 'HumorUsageError',
+           'HumorWarning', 'real_data_dir', 'runs_dir', 'have_real_data', 'is_blank', 'first_bad', 'cell_where',
+           'check_rows', 'check_columns', 'resolve_images', 'parse_jsonl', 'read_file', 'read_table', 'bad_score',
+           'prompt_key', 'validate_pairs', 'read_pairs', 'atomic_path', 'write_atomic', 'escape_formulas',
+           'check_device', 'pick_device', 'pick_dtype', 'quiet_loading', 'peak_rss_mb', 'check_options',
+           'check_out_dir', 'looks_local', 'check_model_ref', 'check_final_dir', 'read_json', 'check_number',
+           'file_sha256', 'code_version', 'r_squared', 'prompt_spearman', 'per_prompt_spearman',
+           'within_prompt_spearman', 'regression_metrics', 'prompt_bootstrap', 'print_summary', 'run_cli', 'os_problem',
+           'cli_main']
 
 # %% ../nbs/00_core.ipynb #571ed24e
-import math, os, re, shutil, sys, tempfile, time, unicodedata, warnings
+import inspect, json, math, os, re, shutil, sys, tempfile, time, unicodedata, warnings
 from contextlib import contextmanager
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -42,12 +44,16 @@ SAMPLE_DIR = REPO_ROOT/'data'/'sample'  # 100 rows (60/20/20) of text and image 
 DATA_ENV = 'HUMOR_CE_DATA'              # environment variable naming the folder of the real (ogiri) data
 RUNS_ENV = 'HUMOR_CE_RUNS'              # environment variable naming the folder of the recipe experiments' runs
 PATCH_PX = 28  # Qwen2.5-VL sees an image in 14-pixel patches merged 2x2: resized sides are multiples of 28 pixels
+MAX_ABS_SCORE = 1e6  # a score beyond ±this is a broken file, not a rating (it would overflow the scaler and the loss)
 
 class HumorDataError(ValueError):
     "Bad input data; the message names the file or split, the row and the column, and what to do. Exit status 1."
 
 class HumorUsageError(HumorDataError):
     "A mistake in how something was called: an option out of range, a path that is not there. Exit status 2."
+
+class HumorWarning(UserWarning):
+    "Something the user should know that does not stop the work (a command prints it as `<command>: warning: ...`)."
 
 # %% ../nbs/00_core.ipynb #6c00f146
 def real_data_dir()->Path:
@@ -136,6 +142,20 @@ def _encoding_hint(path:Path)->str:
         return f"it looks like {enc}: convert it, e.g. `iconv -f {enc} -t utf-8 {path.name}`"
     return 'save it as UTF-8'
 
+def parse_jsonl(text:str, # JSON lines: one object per line (blank lines skipped)
+                source,   # the file, for messages
+               )->pd.DataFrame:
+    "One row per line; a line that is not JSON, or is JSON but not an object, is an error naming its line number."
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip(): continue
+        try: row = json.loads(line)
+        except json.JSONDecodeError as e: raise HumorDataError(f"{source} line {n}: not valid JSON ({e.msg})") from e
+        if not isinstance(row, dict):
+            raise HumorDataError(f"{source} line {n}: expected a JSON object {{...}}, got a {type(row).__name__}")
+        rows.append(row)
+    return pd.DataFrame(rows)
+
 def read_file(path:str|Path, # a .csv, .parquet or .jsonl file
               **kw,          # passed to pandas' reader (CSV: text stays text; only empty cells are missing)
              )->pd.DataFrame:
@@ -146,7 +166,7 @@ def read_file(path:str|Path, # a .csv, .parquet or .jsonl file
     if path.stat().st_size == 0: raise HumorDataError(f"{path}: the file is empty (0 bytes)")
     try:
         if path.suffix == '.parquet': return pd.read_parquet(path)
-        if path.suffix == '.jsonl': return pd.read_json(path, lines=True, dtype=False, **kw)
+        if path.suffix == '.jsonl': return parse_jsonl(path.read_text(encoding='utf-8'), path)
         return pd.read_csv(path, **{'keep_default_na': False, 'na_values': [''], **kw})
     except UnicodeDecodeError as e:
         raise HumorDataError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start}); {_encoding_hint(path)}") from e
@@ -161,6 +181,19 @@ def read_table(path:Path, # a .csv or .parquet file
     return resolve_images(read_file(path), Path(path).parent)
 
 # %% ../nbs/00_core.ipynb #ba9b24d7
+SCORE_PROBLEM = f'missing, non-numeric, non-finite or out-of-range score (a number within ±{MAX_ABS_SCORE:g})'
+
+def bad_score(score:pd.Series, # scores as `pd.to_numeric(..., errors='coerce')` read them
+             )->pd.Series:     # True where a score is missing, not finite, or beyond ±`MAX_ABS_SCORE`
+    "Which scores cannot be a rating."
+    return ~(score.abs() <= MAX_ABS_SCORE)
+
+def prompt_key(values, # prompt texts or ids
+              )->pd.Series: # NFKC-normalised, trimmed, runs of whitespace as one space
+    "The key a prompt is known by, so that `お題 `, `\\nお題` and a full-width or decomposed form of it are one prompt."
+    s = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    return s.astype(str).map(lambda v: ' '.join(unicodedata.normalize('NFKC', v).split()))
+
 def validate_pairs(df:pd.DataFrame, # rows with odai, response and score (odai_type, odai_id optional)
                    source,          # the file, for messages
                   )->pd.DataFrame:  # validated: float scores, `group` (the prompt key), `odai_type` filled in
@@ -169,13 +202,13 @@ def validate_pairs(df:pd.DataFrame, # rows with odai, response and score (odai_t
     check_columns(df, PAIR_COLUMNS, source)
     score = pd.to_numeric(df['score'], errors='coerce')
     checks = [('odai', is_blank(df['odai']), 'empty odai'), ('response', is_blank(df['response']), 'empty response'),
-              ('score', score.isna() | ~np.isfinite(score.fillna(0)), 'missing, non-numeric or NaN score')]
+              ('score', bad_score(score), SCORE_PROBLEM)]
     if 'odai_type' in df:
         checks.append((
             'odai_type', ~df['odai_type'].isin(ODAI_TYPES), f"unknown odai_type (expected one of {ODAI_TYPES})"))
     check_rows(df, checks, source)
     df = df.assign(score=score.astype(float), odai=df['odai'].astype(str), response=df['response'].astype(str))
-    df['group'] = (df['odai_id'] if 'odai_id' in df else df['odai']).astype(str)
+    df['group'] = prompt_key(df['odai_id'] if 'odai_id' in df else df['odai'])
     if 'odai_type' not in df: df['odai_type'] = 'text'
     return df
 
@@ -216,6 +249,14 @@ def write_atomic(frames:dict,      # file name -> DataFrame (written as CSV) or 
         for tmp in tmps:
             if os.path.exists(tmp): os.remove(tmp)
     return [out_dir/name for name in frames]
+FORMULA_START = ('=', '+', '-', '@', '\t', '\r')  # what a spreadsheet reads as the start of a formula
+
+def escape_formulas(df:pd.DataFrame, # a table about to be written as CSV
+                   )->pd.DataFrame:  # a copy: text cells that start with `FORMULA_START` prefixed with '
+    "OWASP's rule against CSV injection: a text cell a spreadsheet would run as a formula is prefixed with `'`."
+    def esc(v): return "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v
+    return df.assign(**{c: df[c].map(esc) for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])})
+
 
 # %% ../nbs/00_core.ipynb #a30b20fa
 def check_device(device:str='auto', # `auto`, `cpu`, `cuda`, `cuda:N` or `mps`
@@ -306,11 +347,36 @@ def check_model_ref(ref:str,              # a Hub id (owner/name) or a local fol
 def check_final_dir(path:str|Path,          # a trained model folder (stage 2's `final/`)
                     option:str='--adapter', # the option that named it, for messages
                    )->Path:
-    "A folder that holds a trained adapter (its `adapter_config.json`); anything else is refused with what to pass."
-    if not (Path(path or '')/'adapter_config.json').is_file():
+    "A folder that holds a trained model (its adapter and `training_config.json`); else refused with what to pass."
+    path = Path(path or '')
+    if path.name.startswith('checkpoint-') and (path/'adapter_config.json').is_file():
+        raise HumorUsageError(f"{option} {path}: a training checkpoint (for --resume), not a trained model; pass the "
+                              f"run's final/ folder ({path.parent.parent/'final'})")
+    if not (path/'adapter_config.json').is_file():
         raise FileNotFoundError(f"{option} {path}: not a trained model folder (adapter_config.json missing); "
                                 "pass stage 2's final/ folder, or train one with humor-ce-train")
-    return Path(path)
+    return path
+
+def read_json(path:str|Path, # a JSON file a run wrote (a model's scaler, prior, configuration, ...)
+             ):              # what it holds
+    "Read a JSON file; a missing, damaged or cut-short file is a `HumorDataError` naming it."
+    try: return json.loads(Path(path).read_text(encoding='utf-8'))
+    except FileNotFoundError: raise HumorDataError(f"{path}: missing; copy the whole folder again") from None
+    except UnicodeDecodeError as e: raise HumorDataError(f"{path}: not UTF-8 text; the file is damaged") from e
+    except json.JSONDecodeError as e:
+        raise HumorDataError(f"{path}: not valid JSON ({e.msg}, line {e.lineno} column {e.colno}); the file is "
+                             "damaged or cut short: copy it again from where it was made") from e
+
+def check_number(path, field:str, value, low:float|None=None, above:float|None=None)->float:
+    "`value` as a finite float (>= `low`, > `above`), or a `HumorDataError` naming file and field."
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    ok = ok and (low is None or value >= low) and (above is None or value > above)
+    if not ok:
+        want = ' and '.join(w for w in ['a finite number', low is not None and f'at least {low:g}',
+                                        above is not None and f'above {above:g}'] if w)
+        raise HumorDataError(f"{path}: {field} is {value!r}, must be {want}; the file was edited or damaged: "
+                             "copy it again from where it was made")
+    return float(value)
 
 # %% ../nbs/00_core.ipynb #0d631040
 def file_sha256(path:str|Path, # a file
@@ -412,11 +478,40 @@ def run_cli(func,                  # a `call_parse` function (or the function it
 
 USER_ERRORS = (FileNotFoundError, ValueError)  # mistakes a user can fix (`HumorDataError` is a ValueError); else: a bug
 
+def os_problem(e:OSError, # what the system refused
+              )->str:     # one line: the path, the reason, what to do
+    "An environment failure (full disk, permissions, a path replaced by a file) as one line with what to do."
+    import errno
+    hint = {errno.ENOSPC: 'free some space and run it again', errno.EDQUOT: 'free some space and run it again',
+            errno.EACCES: 'check its permissions', errno.EPERM: 'check its permissions',
+            errno.EROFS: 'the file system is read-only; write elsewhere',
+            errno.ENOTDIR: 'a folder on the way is a file (was it replaced while this ran?)',
+            errno.EISDIR: 'it is a folder, where a file was expected', errno.EEXIST: 'something is already there',
+           }.get(e.errno, 'see the reason')
+    where = f"{e.filename}: " if e.filename else ''
+    return f"{where}{e.strerror or e}; {hint} (finished outputs are replaced whole or not at all)"
+
 def cli_main(func,                  # the command's `call_parse` function
              argv:list|None=None):  # arguments; default: the command line
     "A console entry point: a user mistake ends as one line on stderr, status 2 for usage and 1 for data errors."
     name = getattr(func, '__wrapped__', func).__name__.replace('_', '-')
+    shown = warnings.showwarning
+    def show(message, category, *args, **kw):
+        if issubclass(category, HumorWarning): print(f'{name}: warning: {message}', file=sys.stderr)
+        else: shown(message, category, *args, **kw)
+    warnings.showwarning = show
     try: run_cli(func, argv)
+    except KeyboardInterrupt:
+        resume = 'resume with --resume' if 'resume' in inspect.signature(func).parameters else 'run it again'
+        print(f'{name}: interrupted; nothing half-written was left in place; {resume}', file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:   # the reader went away (`| head`): stop quietly, as a shell tool does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)
     except USER_ERRORS as e:
         print(f'{name}: error: {e}', file=sys.stderr)
         sys.exit(2 if isinstance(e, HumorUsageError) else 1)
+    except OSError as e:      # the environment: a full disk, permissions, a folder replaced by a file
+        print(f'{name}: error: {os_problem(e)}', file=sys.stderr)
+        sys.exit(1)
+    finally: warnings.showwarning = shown

@@ -13,7 +13,8 @@ import numpy as np, pandas as pd
 from fastcore.basics import patch
 from sklearn.linear_model import Ridge
 from sklearn.model_selection import KFold
-from .core import HumorDataError
+import warnings
+from .core import HumorDataError, HumorWarning, prompt_key, read_json, check_number
 from .backbone import load_encoder, e5_embed
 
 # %% ../nbs/01c_prior.ipynb #d2187bb1
@@ -49,8 +50,11 @@ class ScoreScaler:
     @classmethod
     def load(cls, path, # a JSON file written by `save`
             )->'ScoreScaler':
-        "Read a scaler written by `save`."
-        d = json.loads(Path(path).read_text()); return cls(d['lo'], d['hi'])
+        "Read a scaler written by `save`: two finite numbers, lo below hi (else an error naming the file)."
+        d = read_json(path)
+        if not isinstance(d, dict): raise HumorDataError(f"{path}: not a score scaler (expected {{'lo': ..., 'hi': ...}})")
+        lo = check_number(path, 'lo', d.get('lo'))
+        return cls(lo, check_number(path, 'hi', d.get('hi'), above=lo))
 
 # %% ../nbs/01c_prior.ipynb #3502d7a1
 PRIORS = ('prompt', 'prompt+embedding', 'none')  # prompt+embedding: new prompts get `PromptOffsets` too
@@ -65,6 +69,15 @@ def _loo_prior(score, group, odai_type, k)->np.ndarray: # k: one pseudo-count, o
     s_g, n_g = y.groupby(g).transform('sum') - y, y.groupby(g).transform('size') - 1
     return ((s_g + k * mu_t) / (n_g + k)).to_numpy()
 
+def _by_key(prompts:pd.DataFrame)->pd.DataFrame:
+    "One row per `prompt_key` of `group`, with keyed `odai` too (an older prior's `お題` and `お題 ` pooled)."
+    p = prompts.assign(group=prompt_key(prompts['group']), odai=prompt_key(prompts['odai'])).reset_index(drop=True)
+    if not p['group'].duplicated().any(): return p
+    p = p.assign(total=p['n'] * p['mean'])
+    g = p.groupby('group', sort=False).agg(odai_type=('odai_type', 'first'), odai=('odai', 'first'), n=('n', 'sum'),
+                                           total=('total', 'sum'))
+    return g.assign(mean=g['total'] / g['n']).drop(columns='total').reset_index()
+
 class PromptPrior:
     "Per-prompt mean score shrunk toward its type's mean, fitted on the training split only."
     def __init__(self, key:str,            # what identifies a prompt: 'odai_id' or 'odai'
@@ -75,7 +88,7 @@ class PromptPrior:
                  prompts:pd.DataFrame):    # one row per prompt: group, odai_type, odai, n, mean
         self.key, self.global_mean, self.type_mean = key, float(global_mean), dict(type_mean)
         self.shrink, self.default_shrink = {t: float(k) for t, k in shrink.items()}, float(default_shrink)
-        self.prompts = prompts.reset_index(drop=True)
+        self.prompts = _by_key(prompts)
         self.offsets = None  # `PromptOffsets` for prompts never seen in training (prior 'prompt+embedding')
 
     @classmethod
@@ -110,10 +123,10 @@ def loo(self:PromptPrior, train:pd.DataFrame, # the rows the prior was fitted on
 @patch
 def _stats(self:PromptPrior, df:pd.DataFrame)->pd.DataFrame:
     "Each row's training prompt (odai_type, n, mean; NaN where unseen); rows given by text pool prompts of that text."
-    if self.key in df: return self.prompts.set_index('group').reindex(df[self.key].astype(str))
+    if self.key in df: return self.prompts.set_index('group').reindex(prompt_key(df[self.key]))
     p = self.prompts.assign(total=self.prompts['n'] * self.prompts['mean'])
     by_text = p.groupby('odai').agg(odai_type=('odai_type', 'first'), n=('n', 'sum'), total=('total', 'sum'))
-    return by_text.assign(mean=by_text['total'] / by_text['n']).reindex(df['odai'].astype(str))
+    return by_text.assign(mean=by_text['total'] / by_text['n']).reindex(prompt_key(df['odai']))
 
 @patch
 def _k(self:PromptPrior, types)->np.ndarray:
@@ -133,6 +146,13 @@ def predict(self:PromptPrior, df:pd.DataFrame, # rows with odai_id or odai (odai
     types = df['odai_type'].to_numpy() if 'odai_type' in df else stats['odai_type'].to_numpy()
     prior = self._shrunk(stats['n'].fillna(0).to_numpy(float), stats['mean'].fillna(0).to_numpy(float), types)
     unseen = stats['n'].isna().to_numpy()
+    if self.key in df and 'odai' in df and unseen.any():
+        known = prompt_key(df['odai'])[unseen].isin(set(self.prompts['odai']))
+        if known.any():
+            warnings.warn(f"{int(known.sum())} row(s) give an {self.key} not seen in training (e.g. "
+                          f"{df[self.key][unseen][known.to_numpy()].iloc[0]!r}) for a prompt text that was; they are "
+                          "scored as new prompts (the type's mean): give the training id, or leave the id out to "
+                          "match by text", HumorWarning, stacklevel=2)
     if self.offsets is not None and unseen.any(): prior[unseen] += self.offsets(df['odai'].astype(str)[unseen].tolist())
     return prior
 
@@ -157,8 +177,18 @@ def save(self:PromptPrior, path:str|Path, # a JSON file
 @patch(cls_method=True)
 def load(cls:PromptPrior, path:str|Path, # a JSON file written by `PromptPrior.save`
         )->PromptPrior:
-    "Read a prior written by `PromptPrior.save`."
-    d = json.loads(Path(path).read_text())
+    "Read a prior written by `PromptPrior.save`; every number is checked (a field out of range names file and field)."
+    d = read_json(path)
+    if not (isinstance(d, dict) and d.get('key') in ('odai_id', 'odai') and isinstance(d.get('prompts'), list)
+            and isinstance(d.get('shrink'), dict) and isinstance(d.get('type_mean'), dict)):
+        raise HumorDataError(f"{path}: not a prompt prior (key, shrink, type_mean or prompts missing or of the wrong "
+                             "kind); copy it again from where it was made")
+    for t, k in d['shrink'].items(): check_number(path, f'shrink.{t}', k, low=0)
+    for t, m in d['type_mean'].items(): check_number(path, f'type_mean.{t}', m)
+    check_number(path, 'default_shrink', d.get('default_shrink'), low=0); check_number(path, 'global_mean', d.get('global_mean'))
+    for i, r in enumerate(d['prompts']):
+        check_number(path, f'prompts[{i}].n', r.get('n') if isinstance(r, dict) else r, above=0)
+        check_number(path, f'prompts[{i}].mean', r.get('mean'))
     prompts = pd.DataFrame(d['prompts'], columns=['group', 'odai_type', 'odai', 'n', 'mean'])
     prior = cls(d['key'], d['shrink'], d['default_shrink'], d['global_mean'], d['type_mean'],
                 prompts.astype({'group': str, 'odai': str}))

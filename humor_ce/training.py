@@ -19,7 +19,7 @@ from transformers import Trainer
 from .core import (CAPTION_SETTINGS, CAPTIONED_DIR, RUN_DIR, HumorDataError, read_pairs, atomic_path,
                            pick_device, pick_dtype, check_device, check_options, check_out_dir,
                            check_model_ref, code_version, regression_metrics, quiet_loading, print_summary, cli_main)
-from .runs import atomic_dir, writer_lock
+from .runs import atomic_dir, writer_lock, write_manifest
 from .backbone import BACKBONE_INFO, resolve_backbone
 from .prior import PRIORS, ScoreScaler, PromptPrior
 from .model import (DEFAULT_MODEL, DEFAULT_TARGETS, LOSSES, BASE_MODEL_FILE, load_cross_encoder, base_identity,
@@ -371,6 +371,7 @@ def save_final(model,                      # the trained PEFT model
         history_rec = dict(best=best, epochs=history, seconds=data.get('seconds'))
         (tmp/'history.json').write_text(json.dumps(history_rec, indent=1))
         (tmp/'README.md').write_text(_model_card(model, scaler, cfg, best, data, prior))
+        write_manifest(tmp)  # every file's SHA-256: a loader refuses an edited, cut, swapped or missing file
     return Path(out)/'final'
 
 def _model_card(model, scaler:ScoreScaler, cfg:TrainConfig, best:dict, data:dict, prior:PromptPrior|None)->str:
