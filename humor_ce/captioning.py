@@ -165,7 +165,8 @@ def check_cache_path(cache:str|Path, # a caption cache (.jsonl), perhaps not the
     p = Path(cache)
     if p.is_dir(): raise HumorUsageError(f"--cache {cache}: is a folder; give a .jsonl file")
     if p.is_symlink() and not p.exists():
-        raise HumorUsageError(f"--cache {cache}: a link to {os.readlink(p)}, which is not there; fix or remove the link")
+        raise HumorUsageError(f"--cache {cache}: a link to {os.readlink(p)}, which is not there; "
+                              "fix or remove the link")
 
 class CaptionCache:
     "Append-only, crash-tolerant store of captions keyed by (settings key, image MD5)."

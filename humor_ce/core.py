@@ -168,6 +168,7 @@ def read_file(path:str|Path, # a .csv, .parquet or .jsonl file
         if path.suffix == '.parquet': return pd.read_parquet(path)
         if path.suffix == '.jsonl': return parse_jsonl(path.read_text(encoding='utf-8'), path)
         return pd.read_csv(path, **{'keep_default_na': False, 'na_values': [''], **kw})
+    except HumorDataError: raise  # already names the file and line
     except UnicodeDecodeError as e:
         raise HumorDataError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start}); {_encoding_hint(path)}") from e
     except PermissionError as e: raise HumorUsageError(f"{path}: cannot be read (permission denied)") from e
@@ -255,7 +256,8 @@ def escape_formulas(df:pd.DataFrame, # a table about to be written as CSV
                    )->pd.DataFrame:  # a copy: text cells that start with `FORMULA_START` prefixed with '
     "OWASP's rule against CSV injection: a text cell a spreadsheet would run as a formula is prefixed with `'`."
     def esc(v): return "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v
-    return df.assign(**{c: df[c].map(esc) for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])})
+    text = [c for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])]
+    return df.assign(**{c: df[c].map(esc) for c in text})
 
 
 # %% ../nbs/00_core.ipynb #a30b20fa

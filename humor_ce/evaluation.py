@@ -20,7 +20,8 @@ from sklearn.model_selection import GroupKFold
 from fastcore.script import call_parse
 from .core import (ODAI_TYPES, CAPTIONED_DIR, FINAL_DIR, RESULT_DIR, read_pairs, write_atomic, r_squared,
                            check_options, check_device, check_out_dir, check_model_ref, check_final_dir,
-                           prompt_spearman, prompt_bootstrap, print_summary, cli_main)
+                           prompt_spearman, prompt_bootstrap, print_summary, cli_main, HumorDataError, escape_formulas)
+from .runs import writer_lock
 from .prior import PromptPrior
 from .scoring import PRECISIONS, HumorPredictor, predict_rows
 from .backbone import e5_embed, load_encoder
@@ -346,6 +347,7 @@ def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
              base_model:str|None=None,   # load this base instead of the one the adapter pins
              embedding_baseline:str|None=None, # also fit `EmbeddingBaseline` with this encoder (e.g. e5-small)
              precision:str='fp32',       # fp32, or int8 (CPU only; see the benchmark for its faithfulness)
+             raw_csv:bool=False,         # write text cells as they are (default: formula-like cells get a leading ')
             )->dict:                     # summary: rows, prompts, files written, the metrics table and R² gains
     "Predict `data`, compute metrics and baselines with CIs, write CSVs and PNGs to `out`; returns a summary."
     t0, data = time.time(), Path(data)
@@ -357,6 +359,9 @@ def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
     train = Path(train) if train else data.parent/'train.csv'
     if predictor is None: check_final_dir(adapter)
     df, tr = read_pairs(data), read_pairs(train)
+    if df['score'].nunique() < 2:
+        raise HumorDataError(f"{data}: {len(df)} row(s), all scored {df['score'].iloc[0]:g}; R², Spearman and the "
+                             "plots need at least two different scores: evaluate a larger split")
     predictor = predictor or HumorPredictor.from_pretrained(adapter, device=device, base_model=base_model,
                                                             precision=precision)
     df['cross_encoder'] = predict_rows(predictor, df, batch_size, progress)
@@ -374,13 +379,14 @@ def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
     by_seen = metrics_by(df, models, 'prompt', n_boot, seed, df['score'].min())
     keep = [c for c in ('odai_id', 'odai_type', 'odai', 'response', 'score') if c in df] + models
     preds = df[keep].rename(columns={'cross_encoder': 'predicted_score'})
-    files = {'test_predictions.csv': preds, 'evaluation_metrics.csv': overall, 'evaluation_by_type.csv': by_type,
+    files = {'test_predictions.csv': preds if raw_csv else escape_formulas(preds),
+             'evaluation_metrics.csv': overall, 'evaluation_by_type.csv': by_type,
              'evaluation_by_prompt_seen.csv': by_seen, 'paired_r2_gain.csv': gains,
              'per_prompt_metrics.csv': per_prompt, 'pred_vs_true.png': _savefig(plot_pred_vs_true(df)),
              'residuals.png': _savefig(plot_residuals(df)),
              'model_vs_baselines.png': _savefig(plot_model_vs_baselines(overall)),
              'spearman_within_prompt.png': _savefig(plot_spearman_within(per_prompt))}
-    written = write_atomic(files, out)
+    with writer_lock(out, 'humor-ce-evaluate'): written = write_atomic(files, out)  # two evaluations never mix
     return dict(rows=len(df), prompts=overall.prompts[0], rankable_prompts=overall.rankable_prompts[0],
                 seconds=round(time.time() - t0, 1), precision=getattr(predictor, 'precision', 'fp32'),
                 out=str(Path(out).resolve()), files=[p.name for p in written], table=overall, gains=gains)
@@ -423,12 +429,13 @@ def humor_ce_evaluate(data:str=CAPTIONED_DIR,         # a CSV file, or a caption
                       base_model:str=None,               # base model to load instead of the adapter's own
                       embedding_baseline:str=None,       # add the frozen-embedding baseline: e5-small (minutes on CPU)
                       precision:str='fp32',              # fp32, or int8: Linear layers quantised (CPU only; not exact)
+                      raw_csv:bool=False,                # text as is (default: cells starting = + - @ get a leading ')
                       quiet:bool=False):                 # no progress bar
     "Predict a split with a trained adapter; write metrics (with baselines and CIs), predictions and plots."
     path = Path(data)/f'{split}.csv' if Path(data).is_dir() else Path(data)
     s = evaluate(path, adapter, train, out, batch_size=batch_size, n_boot=n_boot, seed=seed, device=device,
                  progress=not quiet, base_model=base_model, embedding_baseline=embedding_baseline,
-                 precision=precision)
+                 precision=precision, raw_csv=raw_csv)
     print(format_table(s.pop('table')))
     print('R² gain of the cross-encoder over each (paired bootstrap, 95% CI):')
     print(s.pop('gains').round(4).to_string(index=False))

@@ -13,7 +13,8 @@ from importlib.metadata import version, PackageNotFoundError
 from pathlib import Path
 from fastcore.script import call_parse
 import humor_ce
-from .core import (SAMPLE_DIR, HumorDataError, atomic_path, check_options, check_out_dir, code_version,
+from .runs import writer_lock
+from .core import (read_json, SAMPLE_DIR, HumorDataError, atomic_path, check_options, check_out_dir, code_version,
                            peak_rss_mb, cli_main)
 from .captioning import (DEFAULT_DATASET, DEFAULT_CAPTION_MODEL, run_captioning, load_humor_dataset,
                                  check_caption_options)
@@ -67,17 +68,22 @@ def run_stage(name:str,       # the stage, for messages and the manifest
               fp:str,         # `fingerprint` of its inputs and options
               fn,             # function that runs it and returns a summary
               manifest:dict,  # the run's manifest, updated in place
+              outputs=None,   # the files or folders it makes (default: `out_dir`): a skip needs them as they were made
              )->dict:         # the stage's record: fingerprint, seconds, peak memory, summary, skipped
-    "Run `fn()` unless `out_dir` holds a done-marker for fingerprint `fp`; record time and memory in `manifest`."
-    marker = Path(out_dir)/'.humor_ce_done.json'
-    if marker.exists() and json.loads(marker.read_text()).get('fingerprint') == fp:
-        print(f'[{name}] outputs for these inputs and options already in {out_dir}: skipped')
-        manifest['stages'][name] = {**json.loads(marker.read_text()), 'skipped': True}
-        return manifest['stages'][name]
+    "Run `fn()` unless `out_dir`'s done-marker has fingerprint `fp` and its outputs are unchanged; record the run."
+    marker, outputs = Path(out_dir)/'.humor_ce_done.json', outputs or Path(out_dir)
+    done = read_json(marker) if marker.exists() else {}
+    if done.get('fingerprint') == fp:
+        if done.get('outputs') == fingerprint(outputs):
+            print(f'[{name}] outputs for these inputs and options already in {out_dir}: skipped')
+            manifest['stages'][name] = {**done, 'skipped': True}
+            return manifest['stages'][name]
+        print(f'[{name}] its outputs in {out_dir} are missing or were changed since it ran: running it again')
     print(f'[{name}] running -> {out_dir}')
     t0 = time.time(); summary = fn()
-    rec = dict(fingerprint=fp, seconds=round(time.time() - t0, 2), peak_memory_mb=peak_memory_mb(), summary=summary,
-               skipped=False)
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    rec = dict(fingerprint=fp, outputs=fingerprint(outputs), seconds=round(time.time() - t0, 2),
+               peak_memory_mb=peak_memory_mb(), summary=summary, skipped=False)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     with atomic_path(marker) as tmp: tmp.write_text(json.dumps(rec, indent=1, default=str))
     manifest['stages'][name] = rec
@@ -101,7 +107,6 @@ def run_pipeline(dataset:str|Path=DEFAULT_DATASET,   # Hub id, imagefolder, {spl
     check_out_dir(out); check_caption_options(caption_model, **caption_kw)  # the options, before any work
     n_boot = eval_kw.get('n_boot', 1000); check_options([('--n-boot', n_boot, n_boot >= 0, 'at least 0')])
     splits = load_humor_dataset(dataset)  # validate everything before anything is written
-    cp, model_dir, result = out/'caption_processed', out/'model', out/'result'
     manifest = dict(options=dict(dataset=str(dataset), out=str(out), caption_model=str(caption_model),
                                  caption=caption_kw,
                                  train=asdict(train_cfg), evaluate=eval_kw),
@@ -109,6 +114,15 @@ def run_pipeline(dataset:str|Path=DEFAULT_DATASET,   # Hub id, imagefolder, {spl
                     python=platform.python_version(),
                     data_fingerprint=fingerprint(dataset) if Path(dataset).exists() else str(dataset), stages={})
     t0 = time.time()
+    with writer_lock(out, 'humor-ce-run'):  # one run per folder: a second is refused, naming this one
+        _stages(dataset, out, splits, caption_model, caption_kw, train_cfg, eval_kw, manifest, progress)
+    manifest['seconds_total'] = round(time.time() - t0, 1)
+    with atomic_path(out/'manifest.json') as tmp: tmp.write_text(json.dumps(manifest, indent=1, default=str))
+    return manifest
+
+def _stages(dataset, out, splits, caption_model, caption_kw, train_cfg, eval_kw, manifest, progress):
+    "Caption, train and evaluate under `out`, each skipped when its outputs for these inputs are already there."
+    cp, model_dir, result = out/'caption_processed', out/'model', out/'result'
     cap_fp = fingerprint(manifest['data_fingerprint'], _model_fp(caption_model), caption_kw, code_version())
     run_stage('caption', cp, cap_fp, lambda: run_captioning(dataset, cp, out/'caption_cache'/'captions.jsonl',
                                                             model=caption_model, progress=progress, splits=splits,
@@ -117,13 +131,11 @@ def run_pipeline(dataset:str|Path=DEFAULT_DATASET,   # Hub id, imagefolder, {spl
     train_fp = fingerprint(cp/'train.csv', cp/'validation.csv', _model_fp(base), asdict(train_cfg),
                            code_version())
     run_stage('train', model_dir, train_fp, lambda: train_cross_encoder(
-        cp/'train.csv', cp/'validation.csv', model_dir, train_cfg, resume='auto', progress=progress), manifest)
+        cp/'train.csv', cp/'validation.csv', model_dir, train_cfg, resume='auto', progress=progress), manifest,
+        outputs=model_dir/'final')
     eval_fp = fingerprint(cp/'test.csv', cp/'train.csv', model_dir/'final', eval_kw, code_version())
     run_stage('evaluate', result, eval_fp,
               lambda: _evaluate_summary(cp/'test.csv', model_dir/'final', result, progress, eval_kw), manifest)
-    manifest['seconds_total'] = round(time.time() - t0, 1)
-    with atomic_path(out/'manifest.json') as tmp: tmp.write_text(json.dumps(manifest, indent=1, default=str))
-    return manifest
 
 def _evaluate_summary(data, adapter, out, progress, kw)->dict:
     "Run stage 3 and keep its table as text for the manifest."

@@ -11,30 +11,29 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.script import call_parse
 from .core import (FINAL_DIR, HumorDataError, HumorUsageError, read_table, resolve_images, write_atomic,
+                           parse_jsonl, escape_formulas,
                            check_options, check_device, check_out_dir, check_model_ref, check_final_dir, print_summary,
                            cli_main)
-from .captioning import read_splits
+from .captioning import read_splits, check_cache_path
 from .scoring import PRECISIONS, HumorPredictor, validate_new_pairs, predict_rows
 
 # %% ../nbs/05_predict.ipynb #892d453d
-def _read_jsonl(text:str, source)->pd.DataFrame:
-    "JSON lines (one object per line; blank lines skipped); a bad line is an error naming its line number."
-    rows = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip(): continue
-        try: row = json.loads(line)
-        except json.JSONDecodeError as e: raise HumorDataError(f"{source} line {n}: not valid JSON ({e.msg})") from e
-        if not isinstance(row, dict):
-            raise HumorDataError(f"{source} line {n}: expected a JSON object, got {type(row).__name__}")
-        rows.append(row)
-    return pd.DataFrame(rows)
+def _read_stdin(stream)->pd.DataFrame:
+    "JSON lines from standard input; a table in another format (a CSV piped in) is named as such."
+    text = stream.read()
+    first = next((line for line in text.splitlines() if line.strip()), '')
+    if first and not first.lstrip().startswith(('{', '[')):  # JSON of the wrong shape gets parse_jsonl's message
+        raise HumorDataError(f"<stdin>: standard input takes JSON lines (one {{\"odai\": ..., \"response\": ...}} "
+                             f"per line), and line 1 is not one ({first[:40]!r}); for a CSV or Parquet file use "
+                             "--input FILE")
+    return parse_jsonl(text, '<stdin>')
 
 def read_new_pairs(path:str,              # .csv, .parquet or .jsonl file, a dataset folder, or '-' (JSON lines)
                    split:str='test',       # the split to read when `path` is a dataset folder
                    stdin=None,             # stream for '-' (default: sys.stdin)
                   )->pd.DataFrame:         # rows as read (not yet validated)
     "Read the rows to score."
-    if str(path) == '-': return _read_jsonl((stdin or sys.stdin).read(), '<stdin>')
+    if str(path) == '-': return _read_stdin(stdin or sys.stdin)
     p = Path(path)
     if not p.exists(): raise HumorUsageError(f"{p}: file not found")
     if p.is_dir():
@@ -44,7 +43,7 @@ def read_new_pairs(path:str,              # .csv, .parquet or .jsonl file, a dat
         return splits[split]
     try:
         if p.suffix in ('.jsonl', '.json'):
-            df = _read_jsonl(p.read_text(encoding='utf-8'), p)
+            df = parse_jsonl(p.read_text(encoding='utf-8'), p)
             return resolve_images(df, p.parent)
         if p.suffix in ('.csv', '.parquet'): return read_table(p)
     except HumorDataError: raise
@@ -68,14 +67,15 @@ def rank_in_prompt(prompt_key:pd.Series, # each row's prompt (odai_id, or the od
 
 OUT_FORMATS = ('.csv', '.parquet', '.jsonl')  # what --out can write, chosen by the file name's ending
 
-def _write_rows(df:pd.DataFrame, out:str, stdout=None)->str:
+def _write_rows(df:pd.DataFrame, out:str, stdout=None, raw_csv:bool=False)->str:
     "Write `df` to `out` (.csv, .parquet or .jsonl, atomically) or as CSV to stdout ('-'); returns where it went."
-    if out == '-': df.to_csv(stdout or sys.stdout, index=False); return '<stdout>'
+    as_csv = df if raw_csv else escape_formulas(df)  # a spreadsheet opening the CSV runs no response as a formula
+    if out == '-': as_csv.to_csv(stdout or sys.stdout, index=False); return '<stdout>'
     out = Path(out)
     if out.is_dir(): raise HumorUsageError(f"--out {out}: is a folder; give a file name such as {out/'scored.csv'}")
     writers = {'.parquet': lambda p: df.to_parquet(p, index=False),
                '.jsonl': lambda p: df.to_json(p, orient='records', lines=True, force_ascii=False)}
-    write_atomic({out.name: writers.get(out.suffix, df)}, out.parent)
+    write_atomic({out.name: writers.get(out.suffix, as_csv)}, out.parent)
     return str(out.resolve())
 
 # %% ../nbs/05_predict.ipynb #0907889c
@@ -93,6 +93,7 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
                  stdout=None,              # stream to write '-' to (default: sys.stdout)
                  base_model:str|None=None, # use this base instead of the one final/ pins
                  precision:str='fp32',     # fp32, or int8 (CPU only; see the benchmark for its faithfulness)
+                 raw_csv:bool=False,       # CSV text cells as they are (default: formula-like cells get a leading ')
                 )->dict:                   # rows, rows_written, prompts, images_captioned, out
     "Score every row of `input` with the model in `adapter` and write them with `predicted_score` and `rank_in_prompt`."
     check_final_dir(adapter)
@@ -100,6 +101,10 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
                    ('--precision', precision, precision in PRECISIONS, f'one of {PRECISIONS}'),
                    ('--batch-size', batch_size, batch_size >= 1, 'at least 1')])
     check_device(device)
+    if str(input) == '-' and (stdin or sys.stdin).isatty():
+        raise HumorUsageError("no --input given, and standard input is a terminal: give --input FILE (.csv, .parquet, "
+                              ".jsonl or a dataset folder), or pipe JSON lines in, e.g. echo '{\"odai\": \"...\", "
+                              "\"response\": \"...\"}' | humor-ce-predict --adapter FINAL")
     if str(out) != '-':
         if Path(out).is_dir():
             raise HumorUsageError(f"--out {out}: is a folder; give a file name such as {Path(out)/'scored.csv'}")
@@ -112,7 +117,7 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
         check_out_dir(Path(out).parent)
     if caption_model: check_model_ref(caption_model, '--caption-model')
     if base_model: check_model_ref(base_model, '--base-model')
-    if cache and Path(cache).is_dir(): raise HumorUsageError(f"--cache {cache}: is a folder; give a .jsonl file")
+    if cache: check_cache_path(cache)
     source = '<stdin>' if str(input) == '-' else input
     raw = read_new_pairs(input, split, stdin).reset_index(drop=True)
     rows = validate_new_pairs(raw, source)  # every row checked before the model loads
@@ -124,7 +129,7 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
     key = scored['odai_id'].astype(str) if 'odai_id' in scored else scored['odai']
     result['rank_in_prompt'] = rank_in_prompt(key, result['predicted_score'])
     if top: result = result[result['rank_in_prompt'] <= top]
-    where = _write_rows(result, str(out), stdout)
+    where = _write_rows(result, str(out), stdout, raw_csv)
     return dict(rows=len(rows), rows_written=len(result), prompts=int(scored['odai'].nunique()),
                 images_captioned=getattr(predictor, 'captions_generated', 0), precision=predictor.precision, out=where)
 
@@ -141,10 +146,11 @@ def humor_ce_predict(adapter:str=FINAL_DIR, # trained model folder (stage 2's fi
                      batch_size:int=64,      # pairs per forward pass
                      base_model:str=None,    # base model to load instead of the adapter's own (which is checked)
                      precision:str='fp32',   # fp32, or int8: Linear layers quantised (CPU only; faster, not exact)
+                     raw_csv:bool=False,     # CSV text as is (default: cells starting = + - @ get a leading ')
                      quiet:bool=False):      # no progress bars
     "Score new (prompt, response) pairs: every input column plus predicted_score and rank_in_prompt."
     summary = predict_file(adapter, input, out, top, split, caption_model, cache, device, batch_size,
-                           progress=not quiet, base_model=base_model, precision=precision)
+                           progress=not quiet, base_model=base_model, precision=precision, raw_csv=raw_csv)
     print_summary('humor-ce-predict: done', summary, file=sys.stderr if out == '-' else sys.stdout)  # stdout: pure CSV
     return summary
 

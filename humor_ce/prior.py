@@ -52,7 +52,8 @@ class ScoreScaler:
             )->'ScoreScaler':
         "Read a scaler written by `save`: two finite numbers, lo below hi (else an error naming the file)."
         d = read_json(path)
-        if not isinstance(d, dict): raise HumorDataError(f"{path}: not a score scaler (expected {{'lo': ..., 'hi': ...}})")
+        if not isinstance(d, dict):
+            raise HumorDataError(f"{path}: not a score scaler (expected {{'lo': ..., 'hi': ...}})")
         lo = check_number(path, 'lo', d.get('lo'))
         return cls(lo, check_number(path, 'hi', d.get('hi'), above=lo))
 
@@ -185,7 +186,8 @@ def load(cls:PromptPrior, path:str|Path, # a JSON file written by `PromptPrior.s
                              "kind); copy it again from where it was made")
     for t, k in d['shrink'].items(): check_number(path, f'shrink.{t}', k, low=0)
     for t, m in d['type_mean'].items(): check_number(path, f'type_mean.{t}', m)
-    check_number(path, 'default_shrink', d.get('default_shrink'), low=0); check_number(path, 'global_mean', d.get('global_mean'))
+    check_number(path, 'default_shrink', d.get('default_shrink'), low=0)
+    check_number(path, 'global_mean', d.get('global_mean'))
     for i, r in enumerate(d['prompts']):
         check_number(path, f'prompts[{i}].n', r.get('n') if isinstance(r, dict) else r, above=0)
         check_number(path, f'prompts[{i}].mean', r.get('mean'))

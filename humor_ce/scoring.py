@@ -13,7 +13,8 @@ import numpy as np, pandas as pd
 import torch
 from tqdm.auto import tqdm
 from fastcore.basics import patch
-from .core import (ODAI_TYPES, CAPTION_SETTINGS, CAPTION_CACHE, HumorDataError, HumorUsageError, read_json, is_blank, check_rows,
+from .core import (ODAI_TYPES, CAPTION_SETTINGS, CAPTION_CACHE, HumorDataError, HumorUsageError, read_json,
+                           is_blank, check_rows,
                            check_columns, check_final_dir, pick_device, quiet_loading)
 from .images import row_image_md5
 from .prior import PRIORS, ScoreScaler, PromptPrior
@@ -56,16 +57,19 @@ def quantize_int8(model, # a merged cross-encoder on the CPU
         return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
 
 FINAL_FILES = ('adapter_config.json', 'adapter_model.safetensors', 'scaler.json', 'training_config.json',
-               'prompt_prior.json', BASE_MODEL_FILE, CAPTION_SETTINGS, 'tokenizer.json', 'tokenizer_config.json')
+               'prompt_prior.json', BASE_MODEL_FILE, CAPTION_SETTINGS, 'tokenizer.json', 'tokenizer_config.json',
+               'special_tokens_map.json', 'vocab.txt', 'sentencepiece.bpe.model')
 
 def _final_config(final_dir:Path)->dict:
     "`training_config.json`, checked: a known loss and prior, a length, and a prior file exactly when it names one."
     path = final_dir/'training_config.json'; cfg = read_json(path)
     if not isinstance(cfg, dict): raise HumorDataError(f"{path}: not a training configuration")
     cfg.setdefault('prior', 'none')  # models trained before the prior existed
-    for field, ok, want in [('loss', cfg.get('loss') in LOSSES, f'one of {LOSSES}'), ('model', isinstance(cfg.get('model'), str), 'a model'),
+    length = cfg.get('max_length')
+    for field, ok, want in [('loss', cfg.get('loss') in LOSSES, f'one of {LOSSES}'),
+                            ('model', isinstance(cfg.get('model'), str), 'a model'),
                             ('prior', cfg['prior'] in PRIORS, f'one of {PRIORS}'),
-                            ('max_length', isinstance(cfg.get('max_length'), int) and cfg['max_length'] >= 8, 'at least 8')]:
+                            ('max_length', isinstance(length, int) and length >= 8, 'at least 8')]:
         if not ok: raise HumorDataError(f"{path}: {field} is {cfg.get(field)!r}, must be {want}; the file was edited "
                                         "or damaged: copy final/ again")
     has_prior = (final_dir/'prompt_prior.json').exists()
@@ -90,7 +94,8 @@ def _load_adapter(final_dir:Path, cfg:dict, base_model:str|None):
                               f"this adapter was trained on ({cfg['model']}); pass that base") from None
     except Exception as e:  # safetensors' SafetensorError (a cut or foreign file) has no common base class to name
         if type(e).__name__ != 'SafetensorError': raise
-        raise HumorDataError(f"{weights}: unreadable ({e}); the file is damaged or cut short: copy final/ again") from None
+        raise HumorDataError(f"{weights}: unreadable ({e}); the file is damaged or cut short: "
+                             "copy final/ again") from None
 
 def _read_final(final_dir:Path, base_model:str|None)->tuple:
     "Everything `HumorPredictor` needs from `final_dir`, after its manifest and each file's content are checked."
@@ -188,6 +193,11 @@ def check_lengths(n_rows:int, # rows that were scored
     preds = np.asarray(preds, dtype=float).reshape(-1)
     if len(preds) != n_rows:
         raise ValueError(f"{len(preds)} predictions for {n_rows} rows: refusing to truncate or pad")
+    if not np.isfinite(preds).all():
+        bad = np.flatnonzero(~np.isfinite(preds))
+        raise HumorDataError(f"the model's predictions are not finite numbers for {len(bad)} row(s) (first: row "
+                             f"{bad[0]}, {preds[bad[0]]}); its weights or prior are damaged: retrain, or restore "
+                             "final/")
     return preds
 
 def predict_rows(predictor,           # a `HumorPredictor` (or anything with its `predict`)
