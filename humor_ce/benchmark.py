@@ -15,7 +15,8 @@ from PIL import Image
 from fastcore.script import call_parse
 from transformers import TrainerCallback
 from .core import (CAPTIONED_DIR, HumorDataError, read_pairs, pick_device, pick_dtype, check_options,
-                           check_model_ref, peak_rss_mb, quiet_loading, cli_main)
+                           check_model_ref, peak_rss_mb, quiet_loading)
+from .cli import cli_main
 from .captioning import QwenCaptioner, CaptionCache, caption_images, image_md5, settings_key
 from .model import DEFAULT_MODEL
 from .training import TrainConfig, train_cross_encoder

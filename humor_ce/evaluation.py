@@ -20,7 +20,8 @@ from sklearn.model_selection import GroupKFold
 from fastcore.script import call_parse
 from .core import (ODAI_TYPES, CAPTIONED_DIR, FINAL_DIR, RESULT_DIR, read_pairs, write_atomic, r_squared,
                            check_options, check_device, check_out_dir, check_model_ref, check_final_dir,
-                           prompt_spearman, prompt_bootstrap, print_summary, cli_main, HumorDataError, escape_formulas)
+                           prompt_spearman, prompt_bootstrap, HumorDataError, escape_formulas)
+from .cli import print_summary, cli_main
 from .runs import writer_lock
 from .prior import PromptPrior
 from .scoring import PRECISIONS, HumorPredictor, predict_rows

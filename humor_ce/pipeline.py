@@ -13,9 +13,10 @@ from importlib.metadata import version, PackageNotFoundError
 from pathlib import Path
 from fastcore.script import call_parse
 import humor_ce
-from .runs import writer_lock
-from .core import (read_json, SAMPLE_DIR, HumorDataError, atomic_path, check_options, check_out_dir, code_version,
-                           peak_rss_mb, cli_main)
+from .runs import writer_lock, read_json
+from .core import (SAMPLE_DIR, HumorDataError, atomic_path, check_options, check_out_dir,
+                           code_version, peak_rss_mb)
+from .cli import cli_main
 from .captioning import (DEFAULT_DATASET, DEFAULT_CAPTION_MODEL, run_captioning, load_humor_dataset,
                                  check_caption_options)
 from .backbone import resolve_backbone

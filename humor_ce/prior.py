@@ -14,7 +14,8 @@ from fastcore.basics import patch
 from sklearn.linear_model import Ridge
 from sklearn.model_selection import KFold
 import warnings
-from .core import HumorDataError, HumorWarning, prompt_key, read_json, check_number
+from .core import HumorDataError, HumorWarning, prompt_key
+from .runs import read_json, check_number
 from .backbone import load_encoder, e5_embed
 
 # %% ../nbs/01c_prior.ipynb #d2187bb1

@@ -13,12 +13,11 @@ import numpy as np, pandas as pd
 import torch
 from tqdm.auto import tqdm
 from fastcore.basics import patch
-from .core import (ODAI_TYPES, CAPTION_SETTINGS, CAPTION_CACHE, HumorDataError, HumorUsageError, read_json,
-                           is_blank, check_rows,
+from .core import (ODAI_TYPES, CAPTION_SETTINGS, CAPTION_CACHE, HumorDataError, HumorUsageError, is_blank, check_rows,
                            check_columns, check_final_dir, pick_device, quiet_loading)
 from .images import row_image_md5
 from .prior import PRIORS, ScoreScaler, PromptPrior
-from .runs import stable_load, verify_manifest
+from .runs import stable_load, verify_manifest, read_json
 from .model import BASE_MODEL_FILE, LOSSES, load_cross_encoder, base_identity, logits_to_scores
 from .batching import PREDICT_MAX_TOKENS, tokenize_pairs, PairCollator, token_batches
 
