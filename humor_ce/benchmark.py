@@ -92,7 +92,8 @@ def time_prediction(predictor:HumorPredictor, # a trained model
                    )->dict:                   # seconds, items, positions, real tokens, peak GPU MB
     "Time scoring `rows` the way users do (`HumorPredictor.predict`), the original's way or the peer's, same model."
     import torch
-    counter = PositionCounter(peer.model.base_model if way == 'peer' else predictor.model)  # the peer calls forward()
+    called = {'peer': lambda: peer.model.base_model, 'humor_ce': predictor.runtime_model}  # the peer calls forward()
+    counter = PositionCounter(called.get(way, lambda: predictor.model)())  # predict: its runtime (torch or ONNX)
     dev = predictor.device
     _reset_peak(dev); _sync(dev); t0 = time.perf_counter()
     if way == 'humor_ce': predictor.predict(rows['odai'].tolist(), rows['response'].tolist())

@@ -349,6 +349,7 @@ def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
              embedding_baseline:str|None=None, # also fit `EmbeddingBaseline` with this encoder (e.g. e5-small)
              precision:str='fp32',       # fp32, or int8 (CPU only; see the benchmark for its faithfulness)
              raw_csv:bool=False,         # write text cells as they are (default: formula-like cells get a leading ')
+             runtime:str='auto',         # auto, torch or onnx (ONNX Runtime: fp32 on the CPU; auto picks it there)
             )->dict:                     # summary: rows, prompts, files written, the metrics table and R² gains
     "Predict `data`, compute metrics and baselines with CIs, write CSVs and PNGs to `out`; returns a summary."
     t0, data = time.time(), Path(data)
@@ -364,7 +365,7 @@ def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
         raise HumorDataError(f"{data}: {len(df)} row(s), all scored {df['score'].iloc[0]:g}; R², Spearman and the "
                              "plots need at least two different scores: evaluate a larger split")
     predictor = predictor or HumorPredictor.from_pretrained(adapter, device=device, base_model=base_model,
-                                                            precision=precision)
+                                                            precision=precision, runtime=runtime)
     df['cross_encoder'] = predict_rows(predictor, df, batch_size, progress)
     prior = getattr(predictor, 'prior', None)
     if prior is not None: df['prompt_prior'] = prior.predict(df)  # the model's own prior: the text adds the rest
@@ -390,6 +391,7 @@ def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
     with writer_lock(out, 'humor-ce-evaluate'): written = write_atomic(files, out)  # two evaluations never mix
     return dict(rows=len(df), prompts=overall.prompts[0], rankable_prompts=overall.rankable_prompts[0],
                 seconds=round(time.time() - t0, 1), precision=getattr(predictor, 'precision', 'fp32'),
+                runtime=getattr(predictor, 'runtime', 'torch'),
                 out=str(Path(out).resolve()), files=[p.name for p in written], table=overall, gains=gains)
 
 # the note under tables that include a prompt prior
@@ -431,12 +433,13 @@ def humor_ce_evaluate(data:str=CAPTIONED_DIR,         # a CSV file, or a caption
                       embedding_baseline:str=None,       # add the frozen-embedding baseline: e5-small (minutes on CPU)
                       precision:str='fp32',              # fp32, or int8: Linear layers quantised (CPU only; not exact)
                       raw_csv:bool=False,                # text as is (default: cells starting = + - @ get a leading ')
+                      runtime:str='auto',                # auto, torch or onnx (ONNX Runtime: fp32 on the CPU)
                       quiet:bool=False):                 # no progress bar
     "Predict a split with a trained adapter; write metrics (with baselines and CIs), predictions and plots."
     path = Path(data)/f'{split}.csv' if Path(data).is_dir() else Path(data)
     s = evaluate(path, adapter, train, out, batch_size=batch_size, n_boot=n_boot, seed=seed, device=device,
                  progress=not quiet, base_model=base_model, embedding_baseline=embedding_baseline,
-                 precision=precision, raw_csv=raw_csv)
+                 precision=precision, raw_csv=raw_csv, runtime=runtime)
     print(format_table(s.pop('table')))
     print('R² gain of the cross-encoder over each (paired bootstrap, 95% CI):')
     print(s.pop('gains').round(4).to_string(index=False))

@@ -94,6 +94,7 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
                  base_model:str|None=None, # use this base instead of the one final/ pins
                  precision:str='fp32',     # fp32, or int8 (CPU only; see the benchmark for its faithfulness)
                  raw_csv:bool=False,       # CSV text cells as they are (default: formula-like cells get a leading ')
+                 runtime:str='auto',       # auto, torch or onnx (ONNX Runtime: fp32 on the CPU; auto picks it there)
                 )->dict:                   # rows, rows_written, prompts, images_captioned, out
     "Score every row of `input` with the model in `adapter` and write them with `predicted_score` and `rank_in_prompt`."
     check_final_dir(adapter)
@@ -121,7 +122,8 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
     source = '<stdin>' if str(input) == '-' else input
     raw = read_new_pairs(input, split, stdin).reset_index(drop=True)
     rows = validate_new_pairs(raw, source)  # every row checked before the model loads
-    predictor = HumorPredictor.from_pretrained(adapter, device=device, base_model=base_model, precision=precision)
+    predictor = HumorPredictor.from_pretrained(adapter, device=device, base_model=base_model, precision=precision,
+                                               runtime=runtime)
     kw = {k: v for k, v in dict(caption_model=caption_model, cache=cache).items() if v}
     scored = predictor.prepare(rows, source, progress, **kw)
     scores = predict_rows(predictor, scored, batch_size, progress)
@@ -131,7 +133,8 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
     if top: result = result[result['rank_in_prompt'] <= top]
     where = _write_rows(result, str(out), stdout, raw_csv)
     return dict(rows=len(rows), rows_written=len(result), prompts=int(scored['odai'].nunique()),
-                images_captioned=getattr(predictor, 'captions_generated', 0), precision=predictor.precision, out=where)
+                images_captioned=getattr(predictor, 'captions_generated', 0), precision=predictor.precision,
+                runtime=predictor.runtime, out=where)
 
 # %% ../nbs/05_predict.ipynb #024b11df
 @call_parse
@@ -147,10 +150,12 @@ def humor_ce_predict(adapter:str=FINAL_DIR, # trained model folder (stage 2's fi
                      base_model:str=None,    # base model to load instead of the adapter's own (which is checked)
                      precision:str='fp32',   # fp32, or int8: Linear layers quantised (CPU only; faster, not exact)
                      raw_csv:bool=False,     # CSV text as is (default: cells starting = + - @ get a leading ')
+                     runtime:str='auto',     # auto, torch or onnx (ONNX Runtime: fp32 on the CPU; auto picks it there)
                      quiet:bool=False):      # no progress bars
     "Score new (prompt, response) pairs: every input column plus predicted_score and rank_in_prompt."
     summary = predict_file(adapter, input, out, top, split, caption_model, cache, device, batch_size,
-                           progress=not quiet, base_model=base_model, precision=precision, raw_csv=raw_csv)
+                           progress=not quiet, base_model=base_model, precision=precision, raw_csv=raw_csv,
+                           runtime=runtime)
     print_summary('humor-ce-predict: done', summary, file=sys.stderr if out == '-' else sys.stdout)  # stdout: pure CSV
     return summary
 
