@@ -82,7 +82,8 @@ def read_splits(source:str|Path, # Hub id, imagefolder dir, dir of {split}.csv/.
     from datasets import load_dataset
     try: return _from_dataset_dict(load_dataset(str(source))), 'hub'
     except (ConnectionError, OSError, ValueError) as e:  # offline mode without a cached copy, a dropped connection
-        raise HumorUsageError(f"{source}: could not be loaded from the Hugging Face Hub ({type(e).__name__}: "
+        raise HumorUsageError(f"{source}: not a folder here, and not loadable from the Hugging Face Hub "
+                              f"({type(e).__name__}: "
                               f"{str(e).splitlines()[0][:160]}); check the name and the network, or pass a local "
                               "dataset folder") from None
 
