@@ -224,16 +224,20 @@ def _shared_mode(path, directory:bool=False):
 
 def _temp_prefix(name:str)->str: return f'.{name}.pid{os.getpid()}.'  # whose temporary it is
 
+def _pid_alive(pid)->bool:
+    "Whether process `pid` runs on this host; an unreadable pid or another user's process counts as running."
+    try: os.kill(int(pid), 0); return True
+    except ProcessLookupError: return False
+    except (PermissionError, TypeError, ValueError): return True
+
 def clean_dead_temporaries(folder:Path, # where `name` is written
                            name:str,    # the file's name
                           )->int:       # how many were removed
     "Remove temporaries of `name` whose writer (the pid in their name) is no longer running: a killed run's."
-    gone = 0
-    for p in Path(folder).glob(f'.{glob.escape(name)}.pid*.tmp'):
-        try: os.kill(int(p.name[len(name) + 5:].split('.')[0]), 0)
-        except ProcessLookupError: p.unlink(missing_ok=True); gone += 1
-        except (ValueError, PermissionError): pass  # not ours, or another user's live process
-    return gone
+    dead = [p for p in Path(folder).glob(f'.{glob.escape(name)}.pid*.tmp')
+            if not _pid_alive(p.name[len(name) + 5:].split('.')[0])]
+    for p in dead: p.unlink(missing_ok=True)
+    return len(dead)
 
 @contextmanager
 def atomic_path(path:str|Path): # the final path; the context yields a temporary path next to it

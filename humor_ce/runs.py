@@ -10,7 +10,7 @@ __all__ = ['LOCK_FILE', 'LEFTOVER', 'MANIFEST_FILE', 'atomic_dir', 'clean_leftov
 import json, math, os, re, shutil, socket, sys, tempfile, time
 from contextlib import contextmanager
 from pathlib import Path
-from .core import HumorDataError, HumorUsageError, _shared_mode, file_sha256
+from .core import HumorDataError, HumorUsageError, _shared_mode, _pid_alive, file_sha256
 
 # %% ../nbs/00c_runs.ipynb #17257f55
 def _remove(p:Path):
@@ -57,11 +57,6 @@ def atomic_dir(path:str|Path): # the final folder; the context yields an empty t
 # %% ../nbs/00c_runs.ipynb #3d03bd9a
 LOCK_FILE = '.humor_ce.lock'  # in a run folder while a run writes there: who holds it
 
-def _alive(pid)->bool:
-    try: os.kill(int(pid), 0); return True
-    except ProcessLookupError: return False
-    except (PermissionError, TypeError, ValueError): return True   # another user's process, or unreadable: assume alive
-
 LEFTOVER = re.compile(r'\..+\.[a-z0-9_]{8}(\.tmp)?')  # `atomic_dir`'s and `atomic_path`'s temporaries: .final.k3j9x_a2
 
 def clean_leftovers(folder:Path, # a folder this process alone writes to (it holds the folder's `writer_lock`)
@@ -78,7 +73,6 @@ def writer_lock(folder:str|Path, # the run folder (created if absent)
                 command:str,     # what is writing, for the message a second writer gets
                ):
     "Hold `folder`'s lock while writing there; refuse a second writer (`HumorUsageError` naming the holder)."
-    import json, socket
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True); lock = folder/LOCK_FILE
     me = dict(pid=os.getpid(), host=socket.gethostname(), command=command, started=time.strftime('%Y-%m-%d %H:%M:%S'))
     for _ in range(3):
@@ -86,7 +80,7 @@ def writer_lock(folder:str|Path, # the run folder (created if absent)
         except FileExistsError:
             try: other = json.loads(lock.read_text())
             except (OSError, ValueError): other = {}
-            if other.get('host', me['host']) != me['host'] or _alive(other.get('pid')):
+            if other.get('host', me['host']) != me['host'] or _pid_alive(other.get('pid')):
                 who = f"{other.get('command', 'another run')} (pid {other.get('pid')} on {other.get('host')}"
                 raise HumorUsageError(f"{folder}: {who}, started {other.get('started')}) is writing there; wait for "
                                       "it to finish, or give another --out") from None
@@ -137,7 +131,7 @@ def verify_manifest(folder:str|Path, # a folder with a `MANIFEST_FILE`
     "Check every listed file against its SHA-256; a changed, missing or unlisted file is an error naming it."
     folder = Path(folder); m = folder/MANIFEST_FILE
     if not m.exists(): return False
-    listed = read_json(m).get('sha256') if isinstance(read_json(m), dict) else None
+    rec = read_json(m); listed = rec.get('sha256') if isinstance(rec, dict) else None
     if not isinstance(listed, dict): raise HumorDataError(f"{m}: no 'sha256' table; the file is damaged")
     for name, want in listed.items():
         p = folder/name
