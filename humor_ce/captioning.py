@@ -20,9 +20,9 @@ from fastcore.basics import patch
 from fastcore.script import call_parse
 from .core import (SPLITS, ODAI_TYPES, REQUIRED_COLUMNS, CAPTION_SETTINGS, CAPTIONED_DIR, CAPTION_CACHE,
                            HumorDataError, HumorUsageError, is_blank, check_rows, cell_where, read_file, read_table,
-                           write_atomic, pick_device, pick_dtype, check_device, check_options, check_out_dir,
+                           write_atomic, pick_device, pick_dtype, check_device, check_options, check_out_dir, check_apart,
                            check_model_ref, check_columns, looks_local, quiet_loading, PATCH_PX, bad_score,
-                           SCORE_PROBLEM)
+                           SCORE_PROBLEM, resolve_images)
 from .cli import print_summary, cli_main
 from .runs import writer_lock
 from .images import image_problem, open_image, image_md5, image_size, row_image_md5  # re-exported here too
@@ -35,9 +35,8 @@ DEFAULT_DATASET = 'iammytoo/japanese-humor-evaluation-v2'
 def _imagefolder_split(folder:Path)->pd.DataFrame:
     "Read one `imagefolder` split: `metadata.jsonl` rows, with `file_name` resolved to a path in `image`."
     df = read_file(folder/'metadata.jsonl')
-    if 'file_name' in df:
-        df['image'] = [str(folder/f) if isinstance(f, str) and f else None for f in df['file_name']]
-    return df
+    if 'file_name' not in df: return df
+    return resolve_images(df.drop(columns='image', errors='ignore'), folder, folder/'metadata.jsonl', folder.parent)
 
 # %% ../nbs/01_captioning.ipynb #bc5e3021
 def _hf_image_value(v):
@@ -241,7 +240,9 @@ def check_caption_options(model:str=DEFAULT_CAPTION_MODEL, # Hub id or local fol
                    ('--max-new-tokens', max_new_tokens, max_new_tokens >= 1, 'at least 1'),
                    ('--min-pixels', min_pixels, min_pixels >= PATCH_PX**2,
                     f'at least {PATCH_PX**2} (one {PATCH_PX}x{PATCH_PX} patch)'),
-                   ('--max-pixels', max_pixels, max_pixels >= min_pixels, f'at least --min-pixels ({min_pixels})')])
+                   ('--max-pixels', max_pixels, max_pixels >= min_pixels, f'at least --min-pixels ({min_pixels})'),
+                   ('--instruction', kw.get('instruction', 'x'), str(kw.get('instruction', 'x')).strip() != '',
+                    'a non-empty instruction (the model is asked it with each image)')])
     check_device(device); check_model_ref(model)
 
 # %% ../nbs/01_captioning.ipynb #75e08416
@@ -408,7 +409,9 @@ def run_captioning(dataset:str|Path=DEFAULT_DATASET, # Hub id, imagefolder, {spl
     from accelerate import PartialState
     import torch
     if captioner is None: check_caption_options(**captioner_kw)
-    check_out_dir(out); check_out_dir(Path(cache).parent, '--cache'); check_cache_path(cache)
+    check_out_dir(out, inputs={'--dataset': dataset})  # never over the dataset it reads (it was rewritten, exit 0)
+    check_out_dir(Path(cache).parent, '--cache'); check_apart(cache, {}, '--cache', outside={'--dataset': dataset})
+    check_cache_path(cache)
     on_cpu = str(captioner_kw.get('device', 'auto')).startswith('cpu') or not torch.cuda.is_available()
     t0, state = time.time(), PartialState(cpu=on_cpu)  # several processes under torchrun / accelerate: gloo on CPU
     splits = splits or load_humor_dataset(dataset)

@@ -24,9 +24,10 @@ def run_cli(func,                  # a `call_parse` function (or the function it
     func = getattr(func, '__wrapped__', func)
     p = anno_parser(func, prog=func.__name__.replace('_', '-'))
     for action in p._actions:
-        for opt in [o for o in action.option_strings if '_' in o]:
-            dashed = opt.replace('_', '-')
-            action.option_strings.append(dashed); p._option_string_actions[dashed] = action
+        for i, opt in enumerate(action.option_strings):
+            if '_' not in opt: continue
+            dashed = opt.replace('_', '-')   # help and usage show --batch-size alone; --batch_size still parses
+            action.option_strings[i] = dashed; p._option_string_actions[dashed] = action
     args = vars(p.parse_args(sys.argv[1:] if argv is None else argv))
     args.pop('pdb', None); args.pop('xtra', None)
     return func(**args)

@@ -5,17 +5,18 @@
 # %% auto #0
 __all__ = ['SPLITS', 'ODAI_TYPES', 'REQUIRED_COLUMNS', 'PAIR_COLUMNS', 'CAPTION_SETTINGS', 'CAPTIONED_DIR', 'CAPTION_CACHE',
            'RUN_DIR', 'FINAL_DIR', 'RESULT_DIR', 'REPO_ROOT', 'SAMPLE_DIR', 'DATA_ENV', 'RUNS_ENV', 'PATCH_PX',
-           'MAX_ABS_SCORE', 'SCORE_PROBLEM', 'FORMULA_START', 'HumorDataError', 'HumorUsageError', 'HumorWarning',
-           'real_data_dir', 'runs_dir', 'have_real_data', 'is_blank', 'first_bad', 'cell_where', 'check_rows',
-           'check_columns', 'resolve_images', 'parse_jsonl', 'read_file', 'read_table', 'bad_score', 'prompt_key',
-           'validate_pairs', 'read_pairs', 'clean_dead_temporaries', 'atomic_path', 'write_atomic', 'escape_formulas',
-           'check_device', 'pick_device', 'pick_dtype', 'quiet_loading', 'peak_rss_mb', 'check_options',
-           'check_out_dir', 'looks_local', 'check_model_ref', 'check_final_dir', 'file_sha256', 'code_version',
-           'r_squared', 'prompt_spearman', 'per_prompt_spearman', 'within_prompt_spearman', 'regression_metrics',
-           'prompt_bootstrap']
+           'MAX_ABS_SCORE', 'LONE_SURROGATE', 'SCORE_PROBLEM', 'TEMP_MARK', 'FORMULA_START', 'HumorDataError',
+           'HumorUsageError', 'HumorWarning', 'real_data_dir', 'runs_dir', 'have_real_data', 'is_blank', 'not_text',
+           'first_bad', 'cell_where', 'check_rows', 'check_columns', 'resolve_images', 'parse_jsonl', 'read_file',
+           'read_table', 'bad_score', 'prompt_key', 'prompt_group', 'check_one_text_per_id', 'seen_prompts',
+           'validate_pairs', 'read_pairs', 'shared_mode', 'this_host', 'temp_prefix', 'pid_alive', 'dead_temporary',
+           'clean_dead_temporaries', 'atomic_path', 'write_atomic', 'strict_json', 'escape_formulas', 'check_device',
+           'pick_device', 'pick_dtype', 'quiet_loading', 'peak_rss_mb', 'check_options', 'check_apart', 'check_out_dir',
+           'looks_local', 'check_model_ref', 'check_final_dir', 'file_sha256', 'code_version', 'r_squared',
+           'prompt_spearman', 'per_prompt_spearman', 'within_prompt_spearman', 'regression_metrics', 'prompt_bootstrap']
 
 # %% ../nbs/00_core.ipynb #571ed24e
-import glob, json, math, os, re, shutil, sys, tempfile, time, unicodedata, warnings
+import json, math, os, re, shutil, socket, sys, tempfile, time, unicodedata, warnings
 from contextlib import contextmanager
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -84,6 +85,13 @@ def is_blank(values, # a column's values
     "Which values are missing or blank. The text 'NaN' is text: a missing value is an empty cell."
     return np.array([_isna(v) or (isinstance(v, str) and _invisible(v)) for v in values], dtype=bool)
 
+LONE_SURROGATE = 'text with a lone surrogate (a broken \\ud... escape), which no file can hold: fix that character'
+
+def not_text(values, # a column's values
+            )->np.ndarray: # True where a value is text holding a lone surrogate (a broken \\ud800 escape in JSON)
+    "Which values cannot be written or tokenized as text."
+    return np.array([isinstance(v, str) and re.search('[\ud800-\udfff]', v) is not None for v in values], dtype=bool)
+
 def first_bad(mask, # booleans, True where a row is bad
              )->int|None: # index of the first True, or None
     "The first bad row."
@@ -97,7 +105,7 @@ def cell_where(source,          # the file or dataset, as the user named it
                col:str,         # column name
               )->str:           # e.g. "train.csv row 3 (odai_id=t02), column 'score'"
     "Where a bad value is: source, split, row number and odai_id when there is one, column."
-    oid = f" (odai_id={df['odai_id'].iloc[i]})" if 'odai_id' in df else ''
+    oid = f" (odai_id={df['odai_id'].iloc[i]})" if 'odai_id' in df and not _isna(df['odai_id'].iloc[i]) else ''
     return f"{source}{f' [{split}]' if split else ''} row {i}{oid}, column '{col}'"
 
 def check_rows(df:pd.DataFrame,       # the rows to check
@@ -121,12 +129,32 @@ def check_columns(df:pd.DataFrame,        # a table
             raise HumorDataError(f"{source}: missing required column '{col}' (has {', '.join(map(str, df.columns))})")
 
 # %% ../nbs/00_core.ipynb #24f83317
+def _image_path(v:str, folder:Path, root:Path)->tuple: # (path, problem or None)
+    "`folder/v`, and what is wrong with it: absolute, outside `root` (`..`, a link), or not a regular file (a FIFO)."
+    import stat
+    p = folder/v; real = _real(p)
+    if root is not None and (Path(v).is_absolute() or not (real == root or root in real.parents)):
+        return p, f"points outside {root} ({v!r}); image paths are relative and stay inside the data's folder"
+    try: mode = os.stat(real).st_mode
+    except OSError: return p, None      # a missing image is reported, with its row, where it is opened
+    return p, None if stat.S_ISREG(mode) else f"{v!r} is not a regular file (a folder, device or pipe)"
+
 def resolve_images(df:pd.DataFrame, # rows, perhaps with an `image` or `file_name` column
                    folder:Path,     # what relative paths are relative to
+                   source=None,     # the file, for messages (default: `folder`)
+                   root:Path|None=None, # every image must lie inside this folder (default: `folder`)
+                   contain:bool=True,   # False: images may lie anywhere (a user's own file of rows to score)
                   )->pd.DataFrame:  # `df` with `image` holding resolved paths (other values as given)
-    "Resolve an `image` (or `file_name`) column of relative paths against `folder`."
+    "Resolve an `image` (or `file_name`) column of relative paths against `folder`; none may leave `root`."
     col = 'image' if 'image' in df else 'file_name' if 'file_name' in df else None
-    if col: df['image'] = [str(folder/v) if isinstance(v, str) and v else (None if _isna(v) else v) for v in df[col]]
+    if not col: return df
+    root, images = _real(root or folder), []
+    for i, v in enumerate(df[col]):
+        if not (isinstance(v, str) and v): images.append(None if _isna(v) else v); continue
+        p, problem = _image_path(v, Path(folder), root if contain else None)
+        if problem: raise HumorDataError(f"{cell_where(source or folder, None, df, i, col)}: {problem}")
+        images.append(str(p))
+    df['image'] = images
     return df
 
 def _encoding_hint(path:Path)->str:
@@ -151,8 +179,18 @@ def parse_jsonl(text:str, # JSON lines: one object per line (blank lines skipped
         except json.JSONDecodeError as e: raise HumorDataError(f"{source} line {n}: not valid JSON ({e.msg})") from e
         if not isinstance(row, dict):
             raise HumorDataError(f"{source} line {n}: expected a JSON object {{...}}, got a {type(row).__name__}")
+        if bad := next((k for k, v in row.items() if not_text([v])[0]), None):
+            raise HumorDataError(f"{source} line {n}, field {bad!r}: {LONE_SURROGATE}")
         rows.append(row)
     return pd.DataFrame(rows)
+
+def _check_header(path:Path):
+    "Refuse a CSV whose header names a column twice (pandas renamed the second `x.1`, and the first was used silently)."
+    import csv
+    with open(path, newline='', encoding='utf-8') as f: header = next(csv.reader(f), [])
+    if dup := next((c for i, c in enumerate(header) if c in header[:i]), None):
+        raise HumorDataError(f"{path}: the header names column {dup!r} twice (columns {header.index(dup) + 1} and "
+                             f"{header.index(dup, header.index(dup) + 1) + 1}); rename or remove one")
 
 def read_file(path:str|Path, # a .csv, .parquet or .jsonl file
               **kw,          # passed to pandas' reader (CSV: text stays text; only empty cells are missing)
@@ -163,9 +201,10 @@ def read_file(path:str|Path, # a .csv, .parquet or .jsonl file
     if path.is_dir(): raise HumorUsageError(f"{path}: is a folder, not a file")
     if path.stat().st_size == 0: raise HumorDataError(f"{path}: the file is empty (0 bytes)")
     try:
+        if path.suffix not in ('.parquet', '.jsonl'): _check_header(path)
         if path.suffix == '.parquet': return pd.read_parquet(path)
-        if path.suffix == '.jsonl': return parse_jsonl(path.read_text(encoding='utf-8'), path)
-        return pd.read_csv(path, **{'keep_default_na': False, 'na_values': [''], **kw})
+        if path.suffix == '.jsonl': return parse_jsonl(path.read_text(encoding='utf-8-sig'), path)
+        return pd.read_csv(path, **{'keep_default_na': False, 'na_values': [''], 'dtype': {'odai_id': str}, **kw})
     except HumorDataError: raise  # already names the file and line
     except UnicodeDecodeError as e:
         raise HumorDataError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start}); {_encoding_hint(path)}") from e
@@ -174,10 +213,11 @@ def read_file(path:str|Path, # a .csv, .parquet or .jsonl file
         kind = {'.parquet': 'Parquet', '.jsonl': 'JSON-lines'}.get(path.suffix, 'CSV')
         raise HumorDataError(f"{path}: not a readable {kind} file ({str(e).splitlines()[0][:200]})") from e
 
-def read_table(path:Path, # a .csv or .parquet file
+def read_table(path:Path,          # a .csv or .parquet file
+               contain:bool=True,   # images must lie inside the file's folder (a dataset's); False: anywhere
               )->pd.DataFrame:
     "Read one CSV or Parquet file; relative image paths are resolved against its folder."
-    return resolve_images(read_file(path), Path(path).parent)
+    return resolve_images(read_file(path), Path(path).parent, path, contain=contain)
 
 # %% ../nbs/00_core.ipynb #ba9b24d7
 SCORE_PROBLEM = f'missing, non-numeric, non-finite or out-of-range score (a number within ±{MAX_ABS_SCORE:g})'
@@ -193,6 +233,37 @@ def prompt_key(values, # prompt texts or ids
     s = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
     return s.astype(str).map(lambda v: ' '.join(unicodedata.normalize('NFKC', v).split()))
 
+def _id_text(v)->str: return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)  # 7.0 -> '7'
+
+def prompt_group(df:pd.DataFrame, # rows with odai (and perhaps odai_id)
+                 source='input',  # the file, for messages
+                )->pd.Series:     # one key per row
+    "The one identity of each row's prompt: its `odai_id` as written, else its `prompt_key`; a blank id is an error."
+    if 'odai_id' not in df: return prompt_key(df['odai']).set_axis(df.index)
+    check_rows(df, [('odai_id', is_blank(df['odai_id']), "blank odai_id: give every row its prompt's id, or drop the "
+                     "column to match prompts by their text")], source)
+    return df['odai_id'].map(_id_text)
+
+def check_one_text_per_id(df:pd.DataFrame, # validated rows with `group` and odai
+                          source,          # the file, for messages
+                         ):
+    "Refuse an `odai_id` given to two different prompt texts (they were pooled silently), naming both rows."
+    if 'odai_id' not in df: return
+    text = prompt_key(df['odai']).to_numpy(); first = {}
+    for i, g in enumerate(df['group']):
+        j = first.setdefault(g, i)
+        if text[j] != text[i]:
+            raise HumorDataError(f"{source}: odai_id {g!r} is given to two different prompts (row {j}: {text[j][:40]!r}; "
+                                 f"row {i}: {text[i][:40]!r}); give each prompt its own id, or drop the odai_id column "
+                                 "to match prompts by their text")
+
+def seen_prompts(train:pd.DataFrame, # validated training rows
+                 df:pd.DataFrame,    # validated rows to place
+                )->np.ndarray:       # True where a row's prompt is one of `train`'s
+    "Which rows have a training prompt: by odai_id when both tables give ids, else by the normalised text."
+    if 'odai_id' in train and 'odai_id' in df: return df['group'].isin(set(train['group'])).to_numpy()
+    return prompt_key(df['odai']).isin(set(prompt_key(train['odai']))).to_numpy()
+
 def validate_pairs(df:pd.DataFrame, # rows with odai, response and score (odai_type, odai_id optional)
                    source,          # the file, for messages
                   )->pd.DataFrame:  # validated: float scores, `group` (the prompt key), `odai_type` filled in
@@ -200,14 +271,17 @@ def validate_pairs(df:pd.DataFrame, # rows with odai, response and score (odai_t
     if len(df) == 0: raise HumorDataError(f"{source}: the split is empty (no rows)")
     check_columns(df, PAIR_COLUMNS, source)
     score = pd.to_numeric(df['score'], errors='coerce')
+    is_bool = df['score'].map(lambda v: isinstance(v, (bool, np.bool_))).to_numpy()   # Parquet true/false, not 1/0
     checks = [('odai', is_blank(df['odai']), 'empty odai'), ('response', is_blank(df['response']), 'empty response'),
-              ('score', bad_score(score), SCORE_PROBLEM)]
+              ('odai', not_text(df['odai']), LONE_SURROGATE), ('response', not_text(df['response']), LONE_SURROGATE),
+              ('score', bad_score(score) | is_bool, SCORE_PROBLEM)]
     if 'odai_type' in df:
         checks.append((
             'odai_type', ~df['odai_type'].isin(ODAI_TYPES), f"unknown odai_type (expected one of {ODAI_TYPES})"))
     check_rows(df, checks, source)
-    df = df.assign(score=score.astype(float), odai=df['odai'].astype(str), response=df['response'].astype(str))
-    df['group'] = prompt_key(df['odai_id'] if 'odai_id' in df else df['odai'])
+    df = df.assign(score=score.astype(float), odai=df['odai'].astype(str), response=df['response'].astype(str),
+                   group=prompt_group(df, source))
+    check_one_text_per_id(df, source)
     if 'odai_type' not in df: df['odai_type'] = 'text'
     return df
 
@@ -217,57 +291,80 @@ def read_pairs(path:str|Path, # a caption-processed CSV (stage 1's output)
     return validate_pairs(read_file(path), Path(path))
 
 # %% ../nbs/00_core.ipynb #94a4edb7
-def _shared_mode(path, directory:bool=False):
+def shared_mode(path, directory:bool=False):
     "Give a temporary file (0600) or folder (0700) the permissions a plain create would have under the current umask."
     umask = os.umask(0); os.umask(umask)
     os.chmod(path, (0o777 if directory else 0o666) & ~umask)
 
-def _temp_prefix(name:str)->str: return f'.{name}.pid{os.getpid()}.'  # whose temporary it is
+def this_host()->str: return re.sub(r"[^A-Za-z0-9-]", "-", socket.gethostname())[:40] or "host"  # as marks spell it
 
-def _pid_alive(pid)->bool:
+def temp_prefix(name:str)->str: return f".{name}.hce-{this_host()}-{os.getpid()}."  # the mark: whose temporary it is
+
+TEMP_MARK = re.compile(r"\.(?P<name>.+)\.hce-(?P<host>[A-Za-z0-9-]+)-(?P<pid>\d+)\.[a-z0-9_]{8}(\.tmp)?")  # a temporary
+
+def pid_alive(pid)->bool:
     "Whether process `pid` runs on this host; an unreadable pid or another user's process counts as running."
     try: os.kill(int(pid), 0); return True
     except ProcessLookupError: return False
-    except (PermissionError, TypeError, ValueError): return True
+    except (PermissionError, TypeError, ValueError, OverflowError): return True
 
-def clean_dead_temporaries(folder:Path, # where `name` is written
-                           name:str,    # the file's name
-                          )->int:       # how many were removed
-    "Remove temporaries of `name` whose writer (the pid in their name) is no longer running: a killed run's."
-    dead = [p for p in Path(folder).glob(f'.{glob.escape(name)}.pid*.tmp')
-            if not _pid_alive(p.name[len(name) + 5:].split('.')[0])]
-    for p in dead: p.unlink(missing_ok=True)
-    return len(dead)
+def dead_temporary(path:Path, name:str|None=None)->bool:
+    "Whether `path` carries the mark of a temporary of ours (of `name`) whose writer on this host is no longer running."
+    m = TEMP_MARK.fullmatch(Path(path).name)
+    return bool(m) and name in (None, m["name"]) and m["host"] == this_host() and not pid_alive(m["pid"])
+
+def clean_dead_temporaries(folder:Path,        # where the temporaries are
+                           name:str|None=None, # only those of this file or folder (default: any)
+                          )->list:             # the names removed
+    "Remove our marked temporaries whose writer is dead (a killed run's); nothing unmarked, nothing alive, ever."
+    dead = sorted(p for p in Path(folder).iterdir() if dead_temporary(p, name)) if Path(folder).is_dir() else []
+    for p in dead: p.unlink() if p.is_symlink() or not p.is_dir() else shutil.rmtree(p)
+    return [p.name for p in dead]
 
 @contextmanager
 def atomic_path(path:str|Path): # the final path; the context yields a temporary path next to it
     "Yield a temporary path next to `path`; on success it replaces `path`, on error it is removed."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True); clean_dead_temporaries(path.parent, path.name)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_temp_prefix(path.name), suffix='.tmp'); os.close(fd)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path.name), suffix=".tmp"); os.close(fd)
     try:
         yield Path(tmp)
-        _shared_mode(tmp); os.replace(tmp, path)
+        shared_mode(tmp); os.replace(tmp, path)
     finally:
         if os.path.exists(tmp): os.remove(tmp)
 
 def write_atomic(frames:dict,      # file name -> DataFrame (written as CSV) or a function that writes to a path
                  out_dir:str|Path, # the folder they go to
                 )->list:           # paths written
-    "Write several files so that either all of them are replaced or none is."
+    "Write several files so that either all of them are replaced or none is (a name taken by a folder stops all)."
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True); tmps = []
+    if taken := [n for n in frames if (out_dir/n).is_dir() and not (out_dir/n).is_symlink()]:
+        raise HumorUsageError(f"{out_dir/taken[0]}: is a folder, so the results cannot be written there; move it "
+                              "away or give another --out (nothing was written)")
     try:
         for name, obj in frames.items():
             clean_dead_temporaries(out_dir, name)
-            fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=_temp_prefix(name), suffix='.tmp'); os.close(fd)
+            fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=temp_prefix(name), suffix=".tmp"); os.close(fd)
             tmps.append(tmp)
             obj(tmp) if callable(obj) else obj.to_csv(tmp, index=False)
-            _shared_mode(tmp)
+            shared_mode(tmp)
         for (name, _), tmp in zip(frames.items(), tmps): os.replace(tmp, out_dir/name)
     finally:
         for tmp in tmps:
             if os.path.exists(tmp): os.remove(tmp)
     return [out_dir/name for name in frames]
-FORMULA_START = ('=', '+', '-', '@', '\t', '\r')  # what a spreadsheet reads as the start of a formula
+
+def _finite(x):
+    if isinstance(x, float): return x if math.isfinite(x) else None
+    if isinstance(x, dict): return {k: _finite(v) for k, v in x.items()}
+    return [_finite(v) for v in x] if isinstance(x, (list, tuple)) else x
+
+def strict_json(obj, # what to write
+                **kw, # `json.dumps` options (indent, default, ensure_ascii)
+               )->str: # JSON any strict parser reads: NaN and infinities become null
+    "JSON without the bare `NaN` Python writes (jq and strict parsers reject it): a missing number is `null`."
+    return json.dumps(_finite(json.loads(json.dumps(obj, default=kw.pop('default', None)))), allow_nan=False, **kw)
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads as the start of a formula
 
 def escape_formulas(df:pd.DataFrame, # a table about to be written as CSV
                    )->pd.DataFrame:  # a copy: text cells that start with `FORMULA_START` prefixed with '
@@ -275,7 +372,6 @@ def escape_formulas(df:pd.DataFrame, # a table about to be written as CSV
     def esc(v): return "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v
     text = [c for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])]
     return df.assign(**{c: df[c].map(esc) for c in text})
-
 
 # %% ../nbs/00_core.ipynb #a30b20fa
 def check_device(device:str='auto', # `auto`, `cpu`, `cuda`, `cuda:N` or `mps`
@@ -335,11 +431,30 @@ def check_options(checks:list, # (option, value, whether it is acceptable, what 
     for option, value, ok, want in checks:
         if not ok: raise HumorUsageError(f"{option} {value!r}: must be {want}")
 
+def _real(p)->Path: return Path(os.path.realpath(Path(p).expanduser()))  # links, `.`, `..` and slashes resolved
+
+def check_apart(path:str|Path,       # an output folder or file
+                inputs:dict,         # option -> a folder or file the command reads (absent ones, Hub ids, are skipped)
+                option:str='--out',  # the option that named `path`, for messages
+                outside:dict|None=None, # option -> a folder `path` must not be or lie inside (it may contain it)
+               ):
+    "Refuse an output that is, contains or lies inside an input, however spelled (trailing slash, `..`, a link)."
+    out = _real(path)
+    for opt, p in [*(inputs or {}).items(), *(outside or {}).items()]:
+        if p is None or not Path(str(p)).expanduser().exists(): continue
+        src = _real(p); may_contain = opt in (outside or {})
+        how = 'is' if out == src else 'lies inside' if src in out.parents else None if may_contain else \
+              'contains' if out in src.parents else None
+        if how: raise HumorUsageError(f"{option} {path}: {how} {opt} {p}; writing there could overwrite what the "
+                                      f"command reads, so give an {option} outside it")
+
 def check_out_dir(path:str|Path,       # a folder that outputs will go to (created if absent)
                   option:str='--out',  # the option that named it, for messages
+                  inputs:dict|None=None, # option -> input folder or file it must keep apart from (`check_apart`)
+                  outside:dict|None=None, # option -> input folder it must not be or lie inside
                  )->Path:
-    "An output folder that can be written: not an existing file, and its nearest existing folder writable."
-    path = Path(path)
+    "An output folder that can be written: not an existing file, its nearest existing folder writable, apart from inputs."
+    check_apart(path, inputs, option, outside); path = Path(path)
     if path.exists() and not path.is_dir(): raise HumorUsageError(f"{option} {path}: is a file, not a folder")
     near = next(p for p in [path, *path.resolve().parents] if p.exists())
     if not near.is_dir(): raise HumorUsageError(f"{option} {path}: {near} is a file, so the folder cannot be made")

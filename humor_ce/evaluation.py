@@ -20,7 +20,7 @@ from sklearn.model_selection import GroupKFold
 from fastcore.script import call_parse
 from .core import (ODAI_TYPES, CAPTIONED_DIR, FINAL_DIR, RESULT_DIR, read_pairs, write_atomic, r_squared,
                            check_options, check_device, check_out_dir, check_model_ref, check_final_dir,
-                           prompt_spearman, prompt_bootstrap, HumorDataError, escape_formulas)
+                           prompt_spearman, prompt_bootstrap, HumorDataError, escape_formulas, seen_prompts)
 from .cli import print_summary, cli_main
 from .runs import writer_lock
 from .prior import PromptPrior
@@ -306,6 +306,9 @@ def plot_model_vs_baselines(overall:pd.DataFrame, # `evaluate`'s metrics table
         v = overall[m].to_numpy(); err = np.vstack([v - overall[f'{m}_ci_low'], overall[f'{m}_ci_high'] - v])
         ax.barh(labels, v, xerr=np.nan_to_num(err), color=sns.color_palette()[:len(v)], capsize=3)
         ax.set(title=names.get(m, m), xlabel=m); ax.invert_yaxis()
+        if not np.isfinite(v.astype(float)).any():   # e.g. no prompt with two differently rated responses
+            ax.text(0.5, 0.5, 'n/a: no prompt has two\nresponses rated differently', ha='center', va='center',
+                    transform=ax.transAxes); continue
         lo = np.nanmin([overall[f'{m}_ci_low'].min(), v.min(), 0])
         hi = np.nanmax([overall[f'{m}_ci_high'].max(), v.max()])
         ax.set_xlim(lo - 0.05 * (hi - lo + 1e-9), hi + 0.05 * (hi - lo + 1e-9))  # differences show; 0 stays in view
@@ -321,7 +324,8 @@ def plot_spearman_within(per_prompt:pd.DataFrame, # `evaluate`'s per-prompt tabl
     fig, ax = plt.subplots(figsize=(7, 4.5))
     vals = per_prompt[f'{pred}_spearman'].dropna()
     sns.histplot(vals, bins=np.linspace(-1, 1, 21), ax=ax)
-    ax.axvline(vals.mean(), color='k', ls='--', label=f'mean {vals.mean():.3f}'); ax.legend()
+    if len(vals): ax.axvline(vals.mean(), color='k', ls='--', label=f'mean {vals.mean():.3f}'); ax.legend()
+    else: ax.text(0, 0.5, 'n/a: no prompt has two responses rated differently', ha='center', va='center')
     ax.set(title=f'{MODEL_LABELS.get(pred, pred)}: Spearman within each prompt ({len(vals)} prompts)',
            xlabel='Spearman correlation of predicted and true scores within a prompt', ylabel='prompts')
     fig.tight_layout(); return fig
@@ -354,9 +358,10 @@ def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
     "Predict `data`, compute metrics and baselines with CIs, write CSVs and PNGs to `out`; returns a summary."
     t0, data = time.time(), Path(data)
     check_options([('--batch-size', batch_size, batch_size >= 1, 'at least 1'),
-                   ('--n-boot', n_boot, n_boot >= 0, 'at least 0 (0: no confidence intervals)'),
+                   ('--n-boot', n_boot, n_boot == 0 or n_boot >= 8, '0 (no confidence intervals) or at least 8'),
+                   ('--seed', seed, 0 <= seed < 2**32, 'in [0, 2**32)'),
                    ('--precision', precision, precision in PRECISIONS, f'one of {PRECISIONS}')])
-    check_device(device); check_out_dir(out)
+    check_device(device); check_out_dir(out, outside={'--adapter': None if predictor else adapter})
     if base_model: check_model_ref(base_model, '--base-model')
     train = Path(train) if train else data.parent/'train.csv'
     if predictor is None: check_final_dir(adapter)
@@ -377,7 +382,7 @@ def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
               *(['frozen_embedding'] if embedding_baseline else [])]
     overall, by_type, per_prompt = metrics_tables(df, models, n_boot, seed)
     gains = pd.DataFrame([paired_r2_gain(df, 'cross_encoder', b, n_boot, seed) for b in models[1:]])
-    df['prompt'] = np.where(df['group'].isin(set(tr['group'])), 'seen in training', 'new')
+    df['prompt'] = np.where(seen_prompts(tr, df), 'seen in training', 'new')  # by text where either lacks ids
     by_seen = metrics_by(df, models, 'prompt', n_boot, seed, df['score'].min())
     keep = [c for c in ('odai_id', 'odai_type', 'odai', 'response', 'score') if c in df] + models
     preds = df[keep].rename(columns={'cross_encoder': 'predicted_score'})
@@ -389,7 +394,10 @@ def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
              'model_vs_baselines.png': _savefig(plot_model_vs_baselines(overall)),
              'spearman_within_prompt.png': _savefig(plot_spearman_within(per_prompt))}
     with writer_lock(out, 'humor-ce-evaluate'): written = write_atomic(files, out)  # two evaluations never mix
-    return dict(rows=len(df), prompts=overall.prompts[0], rankable_prompts=overall.rankable_prompts[0],
+    ranking = {} if overall.rankable_prompts[0] else dict(
+        within_prompt_metrics='n/a: no prompt has two responses rated differently, so spearman_within and ndcg_3 '
+                              'cannot be computed (the other metrics are)')
+    return dict(rows=len(df), prompts=overall.prompts[0], rankable_prompts=overall.rankable_prompts[0], **ranking,
                 seconds=round(time.time() - t0, 1), precision=getattr(predictor, 'precision', 'fp32'),
                 runtime=getattr(predictor, 'runtime', 'torch'),
                 out=str(Path(out).resolve()), files=[p.name for p in written], table=overall, gains=gains)
@@ -432,7 +440,7 @@ def humor_ce_evaluate(data:str=CAPTIONED_DIR,         # a CSV file, or a caption
                       base_model:str=None,               # base model to load instead of the adapter's own
                       embedding_baseline:str=None,       # add the frozen-embedding baseline: e5-small (minutes on CPU)
                       precision:str='fp32',              # fp32, or int8: Linear layers quantised (CPU only; not exact)
-                      raw_csv:bool=False,                # text as is (default: cells starting = + - @ get a leading ')
+                      raw_csv:bool=False,                # text as is (without it, cells starting = + - @ get a leading ')
                       runtime:str='auto',                # auto, torch or onnx (ONNX Runtime: fp32 on the CPU)
                       quiet:bool=False):                 # no progress bar
     "Predict a split with a trained adapter; write metrics (with baselines and CIs), predictions and plots."

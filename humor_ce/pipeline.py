@@ -14,7 +14,7 @@ from pathlib import Path
 from fastcore.script import call_parse
 import humor_ce
 from .runs import writer_lock, read_json
-from .core import (SAMPLE_DIR, HumorDataError, atomic_path, check_options, check_out_dir,
+from .core import (SAMPLE_DIR, HumorDataError, atomic_path, strict_json, check_options, check_out_dir,
                            code_version, peak_rss_mb)
 from .cli import cli_main
 from .captioning import (DEFAULT_DATASET, DEFAULT_CAPTION_MODEL, run_captioning, load_humor_dataset,
@@ -86,7 +86,7 @@ def run_stage(name:str,       # the stage, for messages and the manifest
     rec = dict(fingerprint=fp, outputs=fingerprint(outputs), seconds=round(time.time() - t0, 2),
                peak_memory_mb=peak_memory_mb(), summary=summary, skipped=False)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
-    with atomic_path(marker) as tmp: tmp.write_text(json.dumps(rec, indent=1, default=str))
+    with atomic_path(marker) as tmp: tmp.write_text(strict_json(rec, indent=1, default=str))
     manifest['stages'][name] = rec
     return rec
 
@@ -105,8 +105,9 @@ def run_pipeline(dataset:str|Path=DEFAULT_DATASET,   # Hub id, imagefolder, {spl
                 )->dict:                             # the manifest (also written to out/manifest.json)
     "Caption -> train -> evaluate under `out`, skipping finished stages; writes and returns the manifest."
     out, caption_kw, train_cfg, eval_kw = Path(out), caption_kw or {}, train_cfg or TrainConfig(), eval_kw or {}
-    check_out_dir(out); check_caption_options(caption_model, **caption_kw)  # the options, before any work
-    n_boot = eval_kw.get('n_boot', 1000); check_options([('--n-boot', n_boot, n_boot >= 0, 'at least 0')])
+    check_out_dir(out, inputs={'--dataset': dataset}); check_caption_options(caption_model, **caption_kw)  # before work
+    n_boot = eval_kw.get('n_boot', 1000)
+    check_options([('--n-boot', n_boot, n_boot == 0 or n_boot >= 8, '0 (no confidence intervals) or at least 8')])
     splits = load_humor_dataset(dataset)  # validate everything before anything is written
     manifest = dict(options=dict(dataset=str(dataset), out=str(out), caption_model=str(caption_model),
                                  caption=caption_kw,
@@ -118,7 +119,7 @@ def run_pipeline(dataset:str|Path=DEFAULT_DATASET,   # Hub id, imagefolder, {spl
     with writer_lock(out, 'humor-ce-run'):  # one run per folder: a second is refused, naming this one
         _stages(dataset, out, splits, caption_model, caption_kw, train_cfg, eval_kw, manifest, progress)
     manifest['seconds_total'] = round(time.time() - t0, 1)
-    with atomic_path(out/'manifest.json') as tmp: tmp.write_text(json.dumps(manifest, indent=1, default=str))
+    with atomic_path(out/'manifest.json') as tmp: tmp.write_text(strict_json(manifest, indent=1, default=str))
     return manifest
 
 def _stages(dataset, out, splits, caption_model, caption_kw, train_cfg, eval_kw, manifest, progress):
@@ -159,13 +160,15 @@ def run_demo(out:str|Path='data/demo',      # everything goes under this folder
                             progress=progress,
                             train_cfg=TrainConfig(model=str(bert), epochs=3, batch_size=8, lr=2e-3, device='cpu'),
                             eval_kw=dict(n_boot=200, device='cpu'))
-    print(DEMO_NOTE.format(out=out.resolve(), table=manifest['stages']['evaluate']['summary']['table_text'],
-                           seconds=manifest['seconds_total']))
+    skipped = all(s.get('skipped') for s in manifest['stages'].values())
+    took = (f'every stage was already done for these inputs (delete {out} to run them again); nothing ran' if skipped
+            else f"finished in {manifest['seconds_total']} s")
+    print(DEMO_NOTE.format(out=out, table=manifest['stages']['evaluate']['summary']['table_text'], took=took))
     return manifest
 
 # what `humor-ce-run --demo` prints when it has finished
 DEMO_NOTE = """
-humor-ce-run --demo: finished in {seconds} s. Test-split metrics (value [95% bootstrap CI]):
+humor-ce-run --demo: {took}. Test-split metrics (value [95% bootstrap CI]):
 {table}
 
 Everything is under {out}
@@ -204,7 +207,7 @@ def humor_ce_run(demo:bool=False,                      # offline demo on data/sa
                      dict(batch_size=caption_batch_size, device=device), cfg,
                      dict(n_boot=n_boot, device=device), progress=not quiet)
     print(m['stages']['evaluate']['summary']['table_text'])
-    print(f"humor-ce-run: everything is under {Path(m['options']['out']).resolve()}")
+    print(f"humor-ce-run: everything is under {m['options']['out']}")
     return m
 
 def run_main(argv:list|None=None): cli_main(humor_ce_run, argv)  # console entry point of `humor-ce-run`

@@ -14,7 +14,7 @@ from fastcore.basics import patch
 from sklearn.linear_model import Ridge
 from sklearn.model_selection import KFold
 import warnings
-from .core import HumorDataError, HumorWarning, prompt_key
+from .core import HumorDataError, HumorWarning, prompt_key, prompt_group
 from .runs import read_json, check_number
 from .backbone import load_encoder, e5_embed
 
@@ -71,9 +71,10 @@ def _loo_prior(score, group, odai_type, k)->np.ndarray: # k: one pseudo-count, o
     s_g, n_g = y.groupby(g).transform('sum') - y, y.groupby(g).transform('size') - 1
     return ((s_g + k * mu_t) / (n_g + k)).to_numpy()
 
-def _by_key(prompts:pd.DataFrame)->pd.DataFrame:
-    "One row per `prompt_key` of `group`, with keyed `odai` too (an older prior's `お題` and `お題 ` pooled)."
-    p = prompts.assign(group=prompt_key(prompts['group']), odai=prompt_key(prompts['odai'])).reset_index(drop=True)
+def _by_key(prompts:pd.DataFrame, key:str)->pd.DataFrame:
+    "One row per prompt, with keyed `odai` (ids stay as written; an older text prior's `お題` and `お題 ` pooled)."
+    group = prompt_key(prompts['group']) if key == 'odai' else prompts['group'].map(str)
+    p = prompts.assign(group=group, odai=prompt_key(prompts['odai'])).reset_index(drop=True)
     if not p['group'].duplicated().any(): return p
     p = p.assign(total=p['n'] * p['mean'])
     g = p.groupby('group', sort=False).agg(odai_type=('odai_type', 'first'), odai=('odai', 'first'), n=('n', 'sum'),
@@ -90,7 +91,7 @@ class PromptPrior:
                  prompts:pd.DataFrame):    # one row per prompt: group, odai_type, odai, n, mean
         self.key, self.global_mean, self.type_mean = key, float(global_mean), dict(type_mean)
         self.shrink, self.default_shrink = {t: float(k) for t, k in shrink.items()}, float(default_shrink)
-        self.prompts = _by_key(prompts)
+        self.prompts = _by_key(prompts, key)
         self.offsets = None  # `PromptOffsets` for prompts never seen in training (prior 'prompt+embedding')
 
     @classmethod
@@ -125,7 +126,9 @@ def loo(self:PromptPrior, train:pd.DataFrame, # the rows the prior was fitted on
 @patch
 def _stats(self:PromptPrior, df:pd.DataFrame)->pd.DataFrame:
     "Each row's training prompt (odai_type, n, mean; NaN where unseen); rows given by text pool prompts of that text."
-    if self.key in df: return self.prompts.set_index('group').reindex(prompt_key(df[self.key]))
+    by_group = self.prompts.set_index('group')
+    if self.key == 'odai': return by_group.reindex(prompt_key(df['odai']))
+    if 'odai_id' in df: return by_group.reindex(prompt_group(df[['odai_id']].assign(odai='')))
     p = self.prompts.assign(total=self.prompts['n'] * self.prompts['mean'])
     by_text = p.groupby('odai').agg(odai_type=('odai_type', 'first'), n=('n', 'sum'), total=('total', 'sum'))
     return by_text.assign(mean=by_text['total'] / by_text['n']).reindex(prompt_key(df['odai']))
@@ -155,8 +158,19 @@ def predict(self:PromptPrior, df:pd.DataFrame, # rows with odai_id or odai (odai
                           f"{df[self.key][unseen][known.to_numpy()].iloc[0]!r}) for a prompt text that was; they are "
                           "scored as new prompts (the type's mean): give the training id, or leave the id out to "
                           "match by text", HumorWarning, stacklevel=2)
+    if self.key == 'odai_id' and 'odai_id' in df and 'odai' in df: _warn_moved_ids(df, stats, ~unseen)
     if self.offsets is not None and unseen.any(): prior[unseen] += self.offsets(df['odai'].astype(str)[unseen].tolist())
     return prior
+
+def _warn_moved_ids(df:pd.DataFrame, stats:pd.DataFrame, seen:np.ndarray):
+    "Say so when a training odai_id comes with another prompt text than in training (it got that id's prior silently)."
+    text = prompt_key(df['odai']).to_numpy(); was = stats['odai'].to_numpy()
+    moved = seen & (text != was) & (text != '')
+    if moved.any():
+        i = int(np.flatnonzero(moved)[0])
+        warnings.warn(f"{int(moved.sum())} row(s) give a training odai_id with another prompt text (e.g. row {i}: "
+                      f"{df['odai_id'].iloc[i]!r} with {text[i][:30]!r}, trained as {was[i][:30]!r}); they get that "
+                      "id's training prompt mean: if this is a new prompt, give it a new id", HumorWarning, stacklevel=3)
 
 @patch
 def seen(self:PromptPrior, df:pd.DataFrame, # rows with odai_id or odai

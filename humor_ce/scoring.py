@@ -15,11 +15,12 @@ import torch
 from tqdm.auto import tqdm
 from fastcore.basics import patch
 from .core import (ODAI_TYPES, CAPTION_SETTINGS, CAPTION_CACHE, HumorDataError, HumorUsageError, is_blank, check_rows,
-                           check_columns, check_final_dir, pick_device, quiet_loading)
+                           check_columns, check_final_dir, pick_device, quiet_loading, prompt_group,
+                           not_text, LONE_SURROGATE)
 from .images import row_image_md5
 from .prior import PRIORS, ScoreScaler, PromptPrior
 from .runs import stable_load, verify_manifest, read_json
-from .model import BASE_MODEL_FILE, LOSSES, load_cross_encoder, base_identity, logits_to_scores
+from .model import BASE_MODEL_FILE, LOSSES, load_cross_encoder, base_identity, logits_to_scores, max_positions
 from .batching import PREDICT_MAX_TOKENS, tokenize_pairs, PairCollator, token_batches
 
 # %% ../nbs/02b_scoring.ipynb #0bfd3c1a
@@ -93,6 +94,9 @@ def _load_adapter(final_dir:Path, cfg:dict, base_model:str|None):
         raise HumorUsageError(f"--base-model {base_model or cfg['model']}: its layers have other sizes than the base "
                               f"this adapter was trained on ({cfg['model']}); pass that base") from None
     except Exception as e:  # safetensors' SafetensorError (a cut or foreign file) has no common base class to name
+        if type(e).__name__ == 'UnpicklingError':  # torch loads weights only: a pickle of objects is never run
+            raise HumorDataError(f"{final_dir/'adapter_model.bin'}: a pickle holding more than tensors, which is not "
+                                 "loaded (it could run code); copy final/ again from where it was trained") from None
         if type(e).__name__ != 'SafetensorError': raise
         raise HumorDataError(f"{weights}: unreadable ({e}); the file is damaged or cut short: "
                              "copy final/ again") from None
@@ -105,6 +109,9 @@ def _read_final(final_dir:Path, base_model:str|None)->tuple:
     prior = PromptPrior.load(final_dir/'prompt_prior.json') if cfg['prior'] != 'none' else None
     scaler, record = ScoreScaler.load(final_dir/'scaler.json'), final_dir/CAPTION_SETTINGS
     model = _load_adapter(final_dir, cfg, base_model)
+    if (limit := max_positions(model.config)) and cfg['max_length'] > limit:  # every long input crashed later
+        raise HumorDataError(f"{final_dir/'training_config.json'}: max_length {cfg['max_length']} is above the {limit} "
+                             "tokens its base reads; retrain with a --max-length within it")
     for name in ('tokenizer_config.json', 'special_tokens_map.json'):  # small: checked here to name a damaged one
         if (final_dir/name).exists(): read_json(final_dir/name)
     try: tok = AutoTokenizer.from_pretrained(str(final_dir))
@@ -262,7 +269,7 @@ CAPTIONER_OPTIONS = ('max_new_tokens', 'min_pixels', 'max_pixels', 'instruction'
 @patch
 def caption(self:HumorPredictor, images:dict, # image MD5 (`image_md5`) -> image (path, bytes or PIL)
             caption_model:str|None=None,      # captioner instead of the one recorded in final/ (other settings stay)
-            cache:str|Path|None=None,         # caption cache; default: stage 1's (its images are not captioned again)
+            cache:str|Path|None=None,         # caption cache; default: `CAPTION_CACHE` here (a path in final/ is ignored)
             progress:bool=False,              # show a progress bar
            )->dict:                           # image MD5 -> caption
     "Caption image prompts the way stage 1 captioned the training data: same model, instruction, pixels, decoding."
@@ -274,7 +281,7 @@ def caption(self:HumorPredictor, images:dict, # image MD5 (`image_md5`) -> image
     captioner = None if rec else QwenCaptioner(caption_model, self.device)
     if rec: settings = {**rec['settings'], **({'model': str(caption_model)} if caption_model else {})}
     else: settings = captioner.settings
-    store = CaptionCache(cache or rec.get('cache') or CAPTION_CACHE, settings_key(settings))
+    store = CaptionCache(cache or CAPTION_CACHE, settings_key(settings))  # this machine's, never a path final/ carries
     todo = {m: im for m, im in images.items() if m not in store}
     if todo and captioner is None:
         folder = rec.get('model_path')
@@ -299,11 +306,13 @@ def validate_new_pairs(df:pd.DataFrame, # rows to score: odai (or image) and res
     kind = df['odai_type'].where(~is_blank(df['odai_type']), None) if 'odai_type' in df else pd.Series([None] * len(df))
     df['odai_type'] = np.where(kind.isna(), np.where(has_image, 'image', 'text'), kind)
     checks = [('response', is_blank(df['response']), 'empty response'),
+              ('response', not_text(df['response']), LONE_SURROGATE), ('odai', not_text(odai), LONE_SURROGATE),
               ('odai_type', ~df['odai_type'].isin(ODAI_TYPES), f"unknown odai_type (expected one of {ODAI_TYPES})"),
               ('odai', is_blank(odai) & ~has_image & (df['odai_type'] == 'text'), 'text prompt with an empty odai'),
               ('image', is_blank(odai) & ~has_image & (df['odai_type'] == 'image'),
                'image prompt without an image or a caption in odai')]
     check_rows(df, checks, source)
+    if 'odai_id' in df: df['odai_id'] = prompt_group(df, source)  # a blank id named with its row; 7.0 read as '7'
     return df.assign(odai=odai.astype(object).where(~is_blank(odai), ''), response=df['response'].astype(str))
 
 @patch
@@ -317,11 +326,12 @@ def prepare(self:HumorPredictor, frame:pd.DataFrame, # rows to score: odai (or i
     md5 = pd.Series([''] * len(df))
     for i in np.flatnonzero((df['odai'] == '') & _has_image(df)):  # a given odai is kept as the caption
         md5[i] = row_image_md5(df, i, source)
-    if (md5 != '').any():
-        images = {m: df['image'].iloc[i] for i, m in md5[md5 != ''].items()}
+    todo = md5 != ''
+    if todo.any():
+        images = {m: df['image'].iloc[i] for i, m in md5[todo].items()}
         captions = self.caption(images, progress=progress, **caption_kw)
-        df.loc[md5 != '', 'odai'] = [captions[m] for m in md5[md5 != '']]
-    return df
+        df.loc[todo, 'odai'] = [captions[m] for m in md5[todo]]
+    return df.assign(image_md5=md5.to_numpy())  # which image a row shows (two images may share a caption)
 
 @patch
 def score(self:HumorPredictor, frame:pd.DataFrame, # rows: odai (or image) and response; odai_type, odai_id optional

@@ -4,11 +4,11 @@
 
 # %% auto #0
 __all__ = ['BATCHINGS', 'FULL_DISK_BYTES', 'MODEL_CARD', 'PRIOR_LINES', 'TrainConfig', 'HumorTrainer', 'rebase_checkpoints',
-           'run_fingerprint', 'last_complete_checkpoint', 'checkpoint_to_resume', 'load_splits', 'build_model',
-           'make_trainer', 'train_cross_encoder', 'save_final', 'humor_ce_train', 'train_cli']
+           'run_fingerprint', 'check_checkpoint', 'last_complete_checkpoint', 'checkpoint_to_resume', 'load_splits',
+           'build_model', 'make_trainer', 'train_cross_encoder', 'save_final', 'humor_ce_train', 'train_cli']
 
 # %% ../nbs/02_lora_training.ipynb #03f3bcbe
-import errno, hashlib, json, os, shutil, time
+import errno, hashlib, json, math, os, shutil, time
 from contextlib import nullcontext
 from dataclasses import dataclass, asdict, replace
 from pathlib import Path
@@ -16,14 +16,14 @@ import numpy as np, pandas as pd
 import torch
 from fastcore.script import call_parse
 from transformers import Trainer
-from .core import (CAPTION_SETTINGS, CAPTIONED_DIR, RUN_DIR, HumorDataError, read_pairs, atomic_path,
+from .core import (CAPTION_SETTINGS, CAPTIONED_DIR, RUN_DIR, HumorDataError, read_pairs, atomic_path, strict_json,
                            pick_device, pick_dtype, check_device, check_options, check_out_dir, check_model_ref,
                            code_version, regression_metrics, quiet_loading)
 from .cli import print_summary, cli_main
-from .runs import atomic_dir, writer_lock, write_manifest
+from .runs import atomic_dir, writer_lock, write_manifest, read_json
 from .backbone import BACKBONE_INFO, resolve_backbone
 from .prior import PRIORS, ScoreScaler, PromptPrior
-from .model import (DEFAULT_MODEL, DEFAULT_TARGETS, LOSSES, BASE_MODEL_FILE, load_cross_encoder, base_identity,
+from .model import (DEFAULT_MODEL, DEFAULT_TARGETS, LOSSES, BASE_MODEL_FILE, load_cross_encoder, base_identity, check_max_length,
                             add_lora, head_start_value, init_head_bias, drop_base_dropout, humor_loss, logits_to_scores)
 from .batching import tokenize_pairs, PairCollator, LengthBucketSampler, PromptGroupedSampler
 
@@ -69,16 +69,17 @@ class TrainConfig:
             ('--lora-dropout', self.lora_dropout, 0 <= self.lora_dropout < 1, 'in [0, 1)'),
             ('--targets', self.targets, len(self.targets) > 0, 'at least one layer name'),
             ('--lr', self.lr, 0 < self.lr <= 1, 'in (0, 1]'),
-            ('--head-lr-mult', self.head_lr_mult, self.head_lr_mult > 0, 'positive'),
+            ('--head-lr-mult', self.head_lr_mult, 0 < self.head_lr_mult < math.inf, 'a finite positive number'),
             ('--epochs', self.epochs, self.epochs >= 1, 'at least 1'),
             ('--batch-size', self.batch_size, self.batch_size >= 1, 'at least 1'),
             ('--grad-accum', self.grad_accum, self.grad_accum >= 1, 'at least 1'),
             ('--warmup-ratio', self.warmup_ratio, 0 <= self.warmup_ratio < 1, 'in [0, 1)'),
-            ('--weight-decay', self.weight_decay, self.weight_decay >= 0, 'at least 0'),
-            ('max_grad_norm', self.max_grad_norm, self.max_grad_norm > 0, 'positive'),
+            ('--weight-decay', self.weight_decay, 0 <= self.weight_decay < math.inf, 'a finite number, at least 0'),
+            ('max_grad_norm', self.max_grad_norm, 0 < self.max_grad_norm < math.inf, 'a finite positive number'),
+            ('--lora-alpha', self.lora_alpha, self.lora_alpha < math.inf, 'finite'),
             ('--max-length', self.max_length, self.max_length >= 8, 'at least 8 tokens'),
             ('--patience', self.patience, self.patience >= 1, 'at least 1'),
-            ('--seed', self.seed, self.seed >= 0, 'at least 0')])
+            ('--seed', self.seed, 0 <= self.seed < 2**32, 'in [0, 2**32)')])
         check_device(self.device)
 
 # %% ../nbs/02_lora_training.ipynb #e1381865
@@ -172,7 +173,7 @@ def rebase_checkpoints(ckpt_dir:str|Path, # a run's checkpoints/ folder
     "Point each checkpoint's `best_model_checkpoint` into `ckpt_dir` (the Trainer stores it relative to the first run)."
     n = 0
     for state in Path(ckpt_dir).glob('checkpoint-*/trainer_state.json'):
-        s = json.loads(state.read_text())
+        s = read_json(state)
         if not s.get('best_model_checkpoint'): continue
         here = str(Path(ckpt_dir)/Path(s['best_model_checkpoint']).name)
         if s['best_model_checkpoint'] == here: continue
@@ -191,6 +192,20 @@ def run_fingerprint(cfg:TrainConfig,   # the run's whole configuration
         h.update(pd.util.hash_pandas_object(rows, index=False).to_numpy().tobytes())
     return h.hexdigest()[:16]
 
+def check_checkpoint(ckpt:Path, # a checkpoint about to be resumed
+                    ):
+    "Read every tensor file of `ckpt` first, so a cut or foreign one is one line naming it, not a traceback mid-run."
+    from safetensors import safe_open
+    for p in sorted(Path(ckpt).iterdir()):
+        try:
+            if p.name in ('optimizer.pt', 'scheduler.pt', 'scaler.pt'): torch.load(p, map_location='cpu', weights_only=True)
+            elif p.suffix == '.safetensors':
+                with safe_open(str(p), 'pt') as f: [f.get_tensor(k) for k in f.keys()]
+        except Exception as e:  # a cut zip (RuntimeError), a pickle of objects (UnpicklingError), safetensors' own
+            raise HumorDataError(f"{p}: cannot be read ({type(e).__name__}); the checkpoint is damaged, cut short or "
+                                 f"not one training wrote: remove {p.parent} to resume from the one before, or train "
+                                 "without --resume") from None
+
 def last_complete_checkpoint(ckpt_dir:str|Path, # a run's checkpoints/ folder
                             )->Path|None:
     "The highest-numbered checkpoint whose trainer state was written (written last: a killed save has none)."
@@ -204,7 +219,8 @@ def checkpoint_to_resume(ckpt_dir:str|Path, # a run's checkpoints/ folder
     "Where to resume from; checkpoints of another run (other data or options) are refused (`resume=True`) or cleared."
     ckpt_dir = Path(ckpt_dir); marker = ckpt_dir/'run_fingerprint.json'
     found = any(ckpt_dir.glob('checkpoint-*'))
-    same = marker.exists() and json.loads(marker.read_text()).get('fingerprint') == run_id
+    said = read_json(marker) if marker.exists() else None   # a cut marker is named, not a bare JSON error
+    same = isinstance(said, dict) and said.get('fingerprint') == run_id
     if found and not same and resume is True:
         raise HumorDataError(f"{ckpt_dir}: these checkpoints come from another run (other data or options) and "
                              "cannot be resumed; train without --resume to start this run over in that folder, "
@@ -293,7 +309,8 @@ def train_cross_encoder(train:str|Path|pd.DataFrame, # train.csv (or a validated
     cfg, out, t0 = cfg or TrainConfig(), Path(out), time.time()
     cfg = replace(cfg, model=resolve_backbone(cfg.model))  # a short name (e5-small) becomes its cached folder
     if Path(cfg.model).is_dir(): cfg = replace(cfg, model=str(Path(cfg.model).resolve()))  # final/ finds it anywhere
-    check_model_ref(cfg.model); check_out_dir(out)
+    check_model_ref(cfg.model); check_max_length(cfg.model, cfg.max_length)
+    check_out_dir(out, inputs={'--data': Path(p).parent for p in (train, valid) if isinstance(p, (str, Path))})
     tr, va = load_splits(train, valid)
     main = int(os.environ.get('RANK', 0)) == 0   # under torchrun the main process holds the run folder's lock
     with writer_lock(out, 'humor-ce-train') if main else nullcontext():
@@ -309,7 +326,7 @@ def _train(cfg, out, train, tr, va, resume, progress, callbacks, t0)->dict:
     tok, net, base = build_model(cfg, float(np.mean(scaler.transform(target))))
     trainer = make_trainer(cfg, tok, net, tr, target, va, va_offset, scaler, out, progress, callbacks)
     start = checkpoint_to_resume(out/'checkpoints', run_fingerprint(cfg, tr, va), resume)
-    if start: rebase_checkpoints(out/'checkpoints')  # else a moved run loads another run's "best" weights
+    if start: check_checkpoint(start); rebase_checkpoints(out/'checkpoints')  # else a moved run loads another's best
     with (nullcontext() if progress else quiet_loading()):  # quiet: no checkpoint-writing bars either
         trainer.train(resume_from_checkpoint=str(start) if start else None)
     history = _history(trainer.state.log_history)
@@ -317,10 +334,12 @@ def _train(cfg, out, train, tr, va, resume, progress, callbacks, t0)->dict:
     if not trainer.is_world_process_zero():  # under torchrun / accelerate launch only the main process writes final/
         return dict(best_epoch=best['epoch'], process_index=trainer.args.process_index)
     caption_file = None if isinstance(train, pd.DataFrame) else Path(train).parent/CAPTION_SETTINGS  # from stage 1
-    record = json.loads(caption_file.read_text()) if caption_file and caption_file.exists() else None
+    record = read_json(caption_file) if caption_file and caption_file.exists() else None
     data = dict(train=_name(train, 'frame'), rows_train=len(tr), rows_valid=len(va), seconds=round(time.time() - t0, 1))
     final = save_final(trainer.model, tok, scaler, cfg, history, best, out, data, prior, record, base)
-    return dict(best_epoch=best['epoch'], **{f'valid_{k}': v for k, v in best.items() if k != 'epoch'},
+    why = {} if np.isfinite(best.get('spearman_within', np.nan)) else dict(
+        note='valid_spearman_within is n/a: no validation prompt has two responses rated differently')
+    return dict(best_epoch=best['epoch'], **{f'valid_{k}': v for k, v in best.items() if k != 'epoch'}, **why,
                 epochs_run=len(history), seconds=round(time.time() - t0, 1), final=str(final.resolve()),
                 resumed=start is not None)
 
@@ -332,7 +351,7 @@ Predicts the humor score of an oogiri (大喜利) response to a prompt.
 
 - Base model: `{model}`{credit}
 - Prompt prior: {prior_line}
-- Objective: `{loss}`; targets scaled with the training split's range [{lo:.4g}, {hi:.4g}]
+- Objective: `{loss}`; {target_line}
 - LoRA: r={lora_r}, alpha={lora_alpha}, dropout={lora_dropout}, on {n_targets} Linear layers ({target_names}); \
 head trained in full
 - Training: lr={lr} (head: {head_lr_mult} x lr, output starting at the training mean: {init_head_bias}), \
@@ -374,12 +393,17 @@ def save_final(model,                      # the trained PEFT model
         if prior is not None: prior.save(tmp/'prompt_prior.json')
         if caption_record: (tmp/CAPTION_SETTINGS).write_text(json.dumps(caption_record, indent=1, ensure_ascii=False))
         if base: (tmp/BASE_MODEL_FILE).write_text(json.dumps(base, indent=1))
-        (tmp/'training_config.json').write_text(json.dumps(asdict(cfg), indent=1, default=list))
+        (tmp/'training_config.json').write_text(strict_json(asdict(cfg), indent=1, default=list))
         history_rec = dict(best=best, epochs=history, seconds=data.get('seconds'))
-        (tmp/'history.json').write_text(json.dumps(history_rec, indent=1))
+        (tmp/'history.json').write_text(strict_json(history_rec, indent=1))  # a NaN metric is null, not bare NaN
         (tmp/'README.md').write_text(_model_card(model, scaler, cfg, best, data, prior))
         write_manifest(tmp)  # every file's SHA-256: a loader refuses an edited, cut, swapped or missing file
     return Path(out)/'final'
+
+def _shown(path)->str:
+    "A path as a model card shows it: the last two parts of a local path (never a home folder), a Hub id as it is."
+    p = Path(str(path))
+    return f'{p.parent.name}/{p.name}' if p.is_absolute() or p.exists() else str(path)
 
 def _model_card(model, scaler:ScoreScaler, cfg:TrainConfig, best:dict, data:dict, prior:PromptPrior|None)->str:
     targets = [n for n, m in model.named_modules() if hasattr(m, 'lora_A') and len(m.lora_A)]  # the adapted layers
@@ -388,9 +412,14 @@ def _model_card(model, scaler:ScoreScaler, cfg:TrainConfig, best:dict, data:dict
     else: prior_line = PRIOR_LINES['none']
     scores = {k: best[k] for k in ('rmse', 'r2', 'spearman_within')}
     info = Path(cfg.model)/BACKBONE_INFO   # an offline backbone (e5-small) says where its weights came from
-    credit = f" ({json.loads(info.read_text())['credit']})" if info.is_file() else ''
-    return MODEL_CARD.format(credit=credit,
-                             **{**asdict(cfg), **asdict(scaler), **data, **scores}, best_epoch=best['epoch'],
+    said = read_json(info) if info.is_file() else {}
+    credit = f" ({said['credit']})" if isinstance(said, dict) and isinstance(said.get('credit'), str) else ''
+    target = 'each score minus its prompt prior' if prior else 'each score'
+    target_line = (f'the target ({target}) is min-max scaled to [0, 1] from its training range '
+                   f'[{scaler.lo:.4g}, {scaler.hi:.4g}]')
+    shown = dict(model=_shown(cfg.model), train=_shown(data.get('train', '')))  # no machine's paths travel with it
+    return MODEL_CARD.format(credit=credit, target_line=target_line,
+                             **{**asdict(cfg), **data, **scores, **shown}, best_epoch=best['epoch'],
                              n_targets=len(targets), target_names=sorted({t.split('.')[-1] for t in targets}),
                              prior_line=prior_line)
 
