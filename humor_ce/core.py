@@ -253,7 +253,8 @@ def check_one_text_per_id(df:pd.DataFrame, # validated rows with `group` and oda
     for i, g in enumerate(df['group']):
         j = first.setdefault(g, i)
         if text[j] != text[i]:
-            raise HumorDataError(f"{source}: odai_id {g!r} is given to two different prompts (row {j}: {text[j][:40]!r}; "
+            raise HumorDataError(f"{source}: odai_id {g!r} is given to two different prompts "
+                                 f"(row {j}: {text[j][:40]!r}; "
                                  f"row {i}: {text[i][:40]!r}); give each prompt its own id, or drop the odai_id column "
                                  "to match prompts by their text")
 
@@ -453,7 +454,7 @@ def check_out_dir(path:str|Path,       # a folder that outputs will go to (creat
                   inputs:dict|None=None, # option -> input folder or file it must keep apart from (`check_apart`)
                   outside:dict|None=None, # option -> input folder it must not be or lie inside
                  )->Path:
-    "An output folder that can be written: not an existing file, its nearest existing folder writable, apart from inputs."
+    "A folder outputs can go to: not a file, its nearest existing folder writable, apart from the inputs."
     check_apart(path, inputs, option, outside); path = Path(path)
     if path.exists() and not path.is_dir(): raise HumorUsageError(f"{option} {path}: is a file, not a folder")
     near = next(p for p in [path, *path.resolve().parents] if p.exists())

@@ -440,7 +440,7 @@ def humor_ce_evaluate(data:str=CAPTIONED_DIR,         # a CSV file, or a caption
                       base_model:str=None,               # base model to load instead of the adapter's own
                       embedding_baseline:str=None,       # add the frozen-embedding baseline: e5-small (minutes on CPU)
                       precision:str='fp32',              # fp32, or int8: Linear layers quantised (CPU only; not exact)
-                      raw_csv:bool=False,                # text as is (without it, cells starting = + - @ get a leading ')
+                      raw_csv:bool=False,                # text as is (else cells starting = + - @ get a leading ')
                       runtime:str='auto',                # auto, torch or onnx (ONNX Runtime: fp32 on the CPU)
                       quiet:bool=False):                 # no progress bar
     "Predict a split with a trained adapter; write metrics (with baselines and CIs), predictions and plots."

@@ -11,7 +11,8 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.script import call_parse
 from .core import (FINAL_DIR, HumorDataError, HumorUsageError, read_table, resolve_images, write_atomic,
-                           parse_jsonl, escape_formulas, check_options, check_device, check_out_dir, check_apart, check_model_ref,
+                           parse_jsonl, escape_formulas, check_options, check_device, check_out_dir, check_apart,
+                           check_model_ref,
                            check_final_dir, prompt_group)
 from .cli import print_summary, cli_main
 from .captioning import read_splits, check_cache_path
@@ -163,7 +164,7 @@ def humor_ce_predict(adapter:str=FINAL_DIR, # trained model folder (stage 2's fi
                      top:int=None,           # keep only the K best-scored responses of each prompt
                      split:str='test',       # split to score when --input is a dataset folder
                      caption_model:str=None, # captioner for image prompts (default: the one recorded at training)
-                     cache:str=None,         # caption cache (default: data/caption_cache/captions.jsonl under the working folder)
+                     cache:str=None,         # caption cache (default: data/caption_cache/captions.jsonl here)
                      device:str='auto',      # auto (CUDA if available), cpu, cuda, cuda:1, ...
                      batch_size:int=64,      # pairs per forward pass
                      base_model:str=None,    # base model to load instead of the adapter's own (which is checked)

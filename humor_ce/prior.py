@@ -170,7 +170,8 @@ def _warn_moved_ids(df:pd.DataFrame, stats:pd.DataFrame, seen:np.ndarray):
         i = int(np.flatnonzero(moved)[0])
         warnings.warn(f"{int(moved.sum())} row(s) give a training odai_id with another prompt text (e.g. row {i}: "
                       f"{df['odai_id'].iloc[i]!r} with {text[i][:30]!r}, trained as {was[i][:30]!r}); they get that "
-                      "id's training prompt mean: if this is a new prompt, give it a new id", HumorWarning, stacklevel=3)
+                      "id's training prompt mean: if this is a new prompt, give it a new id", HumorWarning,
+                      stacklevel=3)
 
 @patch
 def seen(self:PromptPrior, df:pd.DataFrame, # rows with odai_id or odai

@@ -269,7 +269,7 @@ CAPTIONER_OPTIONS = ('max_new_tokens', 'min_pixels', 'max_pixels', 'instruction'
 @patch
 def caption(self:HumorPredictor, images:dict, # image MD5 (`image_md5`) -> image (path, bytes or PIL)
             caption_model:str|None=None,      # captioner instead of the one recorded in final/ (other settings stay)
-            cache:str|Path|None=None,         # caption cache; default: `CAPTION_CACHE` here (a path in final/ is ignored)
+            cache:str|Path|None=None,         # caption cache; default: `CAPTION_CACHE` here (final/'s path is unused)
             progress:bool=False,              # show a progress bar
            )->dict:                           # image MD5 -> caption
     "Caption image prompts the way stage 1 captioned the training data: same model, instruction, pixels, decoding."

@@ -23,7 +23,8 @@ from .cli import print_summary, cli_main
 from .runs import atomic_dir, writer_lock, write_manifest, read_json
 from .backbone import BACKBONE_INFO, resolve_backbone
 from .prior import PRIORS, ScoreScaler, PromptPrior
-from .model import (DEFAULT_MODEL, DEFAULT_TARGETS, LOSSES, BASE_MODEL_FILE, load_cross_encoder, base_identity, check_max_length,
+from .model import (DEFAULT_MODEL, DEFAULT_TARGETS, LOSSES, BASE_MODEL_FILE, load_cross_encoder, base_identity,
+                            check_max_length,
                             add_lora, head_start_value, init_head_bias, drop_base_dropout, humor_loss, logits_to_scores)
 from .batching import tokenize_pairs, PairCollator, LengthBucketSampler, PromptGroupedSampler
 
@@ -198,7 +199,8 @@ def check_checkpoint(ckpt:Path, # a checkpoint about to be resumed
     from safetensors import safe_open
     for p in sorted(Path(ckpt).iterdir()):
         try:
-            if p.name in ('optimizer.pt', 'scheduler.pt', 'scaler.pt'): torch.load(p, map_location='cpu', weights_only=True)
+            if p.name in ('optimizer.pt', 'scheduler.pt', 'scaler.pt'):
+                torch.load(p, map_location='cpu', weights_only=True)
             elif p.suffix == '.safetensors':
                 with safe_open(str(p), 'pt') as f: [f.get_tensor(k) for k in f.keys()]
         except Exception as e:  # a cut zip (RuntimeError), a pickle of objects (UnpicklingError), safetensors' own
