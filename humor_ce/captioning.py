@@ -20,10 +20,10 @@ from fastcore.basics import patch
 from fastcore.script import call_parse
 from .core import (SPLITS, ODAI_TYPES, REQUIRED_COLUMNS, CAPTION_SETTINGS, CAPTIONED_DIR, CAPTION_CACHE,
                            HumorDataError, HumorUsageError, is_blank, check_rows, cell_where, read_file, read_table,
-                           write_atomic, pick_device, pick_dtype, check_device, check_options, check_out_dir,
-                           check_apart,
+                           pick_device, pick_dtype, check_device, check_options, check_out_dir, check_apart,
                            check_model_ref, check_columns, looks_local, quiet_loading, PATCH_PX, bad_score,
                            SCORE_PROBLEM, resolve_images)
+from .runs import write_atomic
 from .cli import print_summary, cli_main
 from .runs import writer_lock
 from .images import image_problem, open_image, image_md5, image_size, row_image_md5  # re-exported here too

@@ -18,14 +18,15 @@ from sklearn.metrics import ndcg_score
 from sklearn.linear_model import Ridge
 from sklearn.model_selection import GroupKFold
 from fastcore.script import call_parse
-from .core import (ODAI_TYPES, CAPTIONED_DIR, FINAL_DIR, RESULT_DIR, read_pairs, write_atomic, r_squared,
-                           check_options, check_device, check_out_dir, check_model_ref, check_final_dir,
-                           prompt_spearman, prompt_bootstrap, HumorDataError, escape_formulas, seen_prompts)
+from .core import (ODAI_TYPES, CAPTIONED_DIR, FINAL_DIR, RESULT_DIR, read_pairs, check_options, check_device,
+                           check_out_dir, check_model_ref, check_final_dir, HumorDataError, seen_prompts)
+from .runs import write_atomic, escape_formulas
+from .metrics import r_squared, prompt_spearman, prompt_bootstrap
 from .cli import print_summary, cli_main
 from .runs import writer_lock
 from .prior import PromptPrior
 from .scoring import PRECISIONS, HumorPredictor, predict_rows
-from .backbone import e5_embed, load_encoder
+from .backbone import EmbeddingCache
 
 # %% ../nbs/03_evaluation.ipynb #208bac55
 def ndcg_gains(y_true,                 # true scores
@@ -163,16 +164,14 @@ def predict_baselines(b:PromptPrior,   # from `fit_baselines`
 # %% ../nbs/03_evaluation.ipynb #35b07a8a
 EMBEDDING_ALPHAS = (1.0, 10.0, 100.0, 1000.0)  # ridge penalties tried by grouped cross-validation
 
-def embedding_features(tok, model,          # an encoder and its tokenizer (`load_encoder`)
-                       df:pd.DataFrame,     # rows with odai and response
-                       batch_size:int=64,   # texts per forward pass
-                       progress:bool=False, # progress bars
-                      )->np.ndarray:        # [r, o*r] per row
+def embedding_features(cache:EmbeddingCache, # the frozen encoder's embeddings (computed once, then read)
+                       df:pd.DataFrame,      # rows with odai and response
+                       progress:bool=False,  # progress bars
+                      )->np.ndarray:         # [r, o*r] per row
     "Frozen e5 features of each row: the response's embedding and its product with the prompt's (each prompt once)."
     prompts = df['odai'].astype(str).tolist(); distinct = list(dict.fromkeys(prompts))
-    o = e5_embed(tok, model, distinct, 'query: ', batch_size, progress)[pd.Index(distinct).get_indexer(prompts)]
-    r = e5_embed(tok, model, df['response'].astype(str).tolist(), 'passage: ', batch_size, progress)
-    return np.hstack([r, o * r])
+    o = cache.embed(distinct, 'query: ', progress)[pd.Index(distinct).get_indexer(prompts)]
+    return np.hstack([r := cache.embed(df['response'].astype(str).tolist(), 'passage: ', progress), o * r])
 
 def grouped_alpha(X, y, groups,               # features, target, prompt of each row
                   alphas=EMBEDDING_ALPHAS,    # penalties to try
@@ -189,9 +188,8 @@ class EmbeddingBaseline:
     "The prompt prior plus a ridge on frozen sentence embeddings, fitted on train to the prior's residual."
     def __init__(self, prior:PromptPrior, # fitted on train
                  ridge:Ridge,             # fitted on train's features to the prior's residual
-                 tok, model,              # the frozen encoder and its tokenizer
-                 batch_size:int=64):      # texts per forward pass
-        self.prior, self.ridge, self.tok, self.model, self.batch_size = prior, ridge, tok, model, batch_size
+                 cache:EmbeddingCache):   # the frozen encoder's embeddings
+        self.prior, self.ridge, self.cache = prior, ridge, cache
 
     @classmethod
     def fit(cls, train:pd.DataFrame,      # validated training rows
@@ -199,19 +197,20 @@ class EmbeddingBaseline:
             device:str='cpu',             # where the encoder runs
             batch_size:int=64,            # texts per forward pass
             progress:bool=False,          # progress bars
+            cache_folder:str|Path|None=None, # where embeddings are kept (default: the humor_ce cache's)
            )->'EmbeddingBaseline':
-        "Fit the prior, embed train, choose the penalty by grouped cross-validation, fit the ridge."
-        tok, model = load_encoder(encoder, device)
+        "Fit the prior, embed train (or read its cached embeddings), choose the penalty by grouped CV, fit the ridge."
+        cache = EmbeddingCache(encoder, cache_folder, device, batch_size)
         prior = PromptPrior.fit(train)
-        X = embedding_features(tok, model, train, batch_size, progress)
+        X = embedding_features(cache, train, progress)
         y = train['score'].to_numpy(float) - prior.loo(train)
-        return cls(prior, Ridge(alpha=grouped_alpha(X, y, train['group'].to_numpy())).fit(X, y), tok, model, batch_size)
+        return cls(prior, Ridge(alpha=grouped_alpha(X, y, train['group'].to_numpy())).fit(X, y), cache)
 
     def predict(self, df:pd.DataFrame, # rows with odai, response (and odai_type)
                 progress:bool=False,   # progress bars
                )->np.ndarray:          # predicted scores
         "The prior of each row's prompt plus the ridge's residual from the frozen features."
-        X = embedding_features(self.tok, self.model, df, self.batch_size, progress)
+        X = embedding_features(self.cache, df, progress)
         return self.prior.predict(df) + self.ridge.predict(X)
 
 # %% ../nbs/03_evaluation.ipynb #8f27bd65
@@ -259,6 +258,12 @@ def _fig():
     sns.set_theme(style='whitegrid', context='notebook')
     return plt, sns
 
+def _tight(fig):
+    "Tight layout; where a panel's note leaves no room for it, the layout as it is (matplotlib only warns)."
+    with warnings.catch_warnings():
+        warnings.filterwarnings('ignore', 'Tight layout not applied', UserWarning)
+        fig.tight_layout()
+
 def plot_pred_vs_true(df:pd.DataFrame,          # rows with odai_type, score and the prediction column
                       pred:str='cross_encoder', # the prediction column
                      ): # a matplotlib figure
@@ -274,7 +279,7 @@ def plot_pred_vs_true(df:pd.DataFrame,          # rows with odai_type, score and
         ax.set(title=f'{t} prompts (n={len(d)})', xlabel='true score (rating units)',
                ylabel='predicted score (rating units)')
         ax.legend(loc='upper left')
-    fig.suptitle(f'{MODEL_LABELS.get(pred, pred)}: predicted vs true score'); fig.tight_layout()
+    fig.suptitle(f'{MODEL_LABELS.get(pred, pred)}: predicted vs true score'); _tight(fig)
     return fig
 
 def plot_residuals(df:pd.DataFrame,          # rows with odai_type, score and the prediction column
@@ -288,7 +293,7 @@ def plot_residuals(df:pd.DataFrame,          # rows with odai_type, score and th
     ax.axvline(0, color='k', lw=1)
     ax.set(title=f'{MODEL_LABELS.get(pred, pred)}: residuals by prompt type',
            xlabel='predicted - true score (rating units)', ylabel='density')
-    fig.tight_layout(); return fig
+    _tight(fig); return fig
 
 
 # %% ../nbs/03_evaluation.ipynb #4776f404
@@ -313,7 +318,7 @@ def plot_model_vs_baselines(overall:pd.DataFrame, # `evaluate`'s metrics table
         hi = np.nanmax([overall[f'{m}_ci_high'].max(), v.max()])
         ax.set_xlim(lo - 0.05 * (hi - lo + 1e-9), hi + 0.05 * (hi - lo + 1e-9))  # differences show; 0 stays in view
         if ax is not axes[0]: ax.set_yticklabels([])
-    fig.suptitle('Model vs baselines (95% bootstrap CI over prompts)'); fig.tight_layout()
+    fig.suptitle('Model vs baselines (95% bootstrap CI over prompts)'); _tight(fig)
     return fig
 
 def plot_spearman_within(per_prompt:pd.DataFrame, # `evaluate`'s per-prompt table
@@ -325,10 +330,11 @@ def plot_spearman_within(per_prompt:pd.DataFrame, # `evaluate`'s per-prompt tabl
     vals = per_prompt[f'{pred}_spearman'].dropna()
     sns.histplot(vals, bins=np.linspace(-1, 1, 21), ax=ax)
     if len(vals): ax.axvline(vals.mean(), color='k', ls='--', label=f'mean {vals.mean():.3f}'); ax.legend()
-    else: ax.text(0, 0.5, 'n/a: no prompt has two responses rated differently', ha='center', va='center')
+    else: ax.set(xlim=(-1, 1), ylim=(0, 1)); ax.text(0.5, 0.5, 'n/a: no prompt has two responses rated differently',
+                                                      ha='center', va='center', transform=ax.transAxes)
     ax.set(title=f'{MODEL_LABELS.get(pred, pred)}: Spearman within each prompt ({len(vals)} prompts)',
            xlabel='Spearman correlation of predicted and true scores within a prompt', ylabel='prompts')
-    fig.tight_layout(); return fig
+    _tight(fig); return fig
 
 # %% ../nbs/03_evaluation.ipynb #f05f7200
 def _savefig(fig):

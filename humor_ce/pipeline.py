@@ -12,10 +12,10 @@ from dataclasses import asdict
 from importlib.metadata import version, PackageNotFoundError
 from pathlib import Path
 from fastcore.script import call_parse
-import humor_ce
 from .runs import writer_lock, read_json
-from .core import (SAMPLE_DIR, HumorDataError, atomic_path, strict_json, check_options, check_out_dir,
-                           code_version, peak_rss_mb)
+from .core import (SAMPLE_DIR, PACKAGE_DIR, HumorDataError, check_options, check_out_dir, code_version,
+                           peak_rss_mb)
+from .runs import atomic_path, strict_json
 from .cli import cli_main
 from .captioning import (DEFAULT_DATASET, DEFAULT_CAPTION_MODEL, run_captioning, load_humor_dataset,
                                  check_caption_options)
@@ -53,7 +53,7 @@ def package_versions(names=RUN_PACKAGES, # distribution names
 def git_commit()->str|None:
     "The repository's HEAD commit when run inside a git checkout."
     try: return subprocess.run(['git', 'rev-parse', 'HEAD'], capture_output=True, text=True, check=True,
-                               cwd=Path(humor_ce.__file__).parent).stdout.strip()
+                               cwd=PACKAGE_DIR).stdout.strip()
     except Exception: return None
 
 def peak_memory_mb()->dict:

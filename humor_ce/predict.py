@@ -10,10 +10,10 @@ import json, sys
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.script import call_parse
-from .core import (FINAL_DIR, HumorDataError, HumorUsageError, read_table, resolve_images, write_atomic,
-                           parse_jsonl, escape_formulas, check_options, check_device, check_out_dir, check_apart,
-                           check_model_ref,
-                           check_final_dir, prompt_group)
+from .core import (FINAL_DIR, HumorDataError, HumorUsageError, read_table, resolve_images, parse_jsonl,
+                           check_options, check_device, check_out_dir, check_apart, check_model_ref, check_final_dir,
+                           prompt_group)
+from .runs import write_atomic, escape_formulas
 from .cli import print_summary, cli_main
 from .captioning import read_splits, check_cache_path
 from .scoring import PRECISIONS, HumorPredictor, validate_new_pairs, predict_rows

@@ -20,8 +20,8 @@ def _default(v)->str:
     "A default as a reader should see it: a function by its name, a path inside the clone relative to the clone."
     if inspect.isfunction(v) or inspect.isbuiltin(v) or inspect.isclass(v):
         return 'lambda …' if v.__name__ == '<lambda>' else v.__name__
-    import humor_ce
-    root = str(Path(humor_ce.__file__).resolve().parent.parent)
+    from humor_ce.core import REPO_ROOT
+    root = str(REPO_ROOT)
     return repr(str(v).replace(root + '/', '')) if isinstance(v, Path) else repr(v).replace(root + '/', '')
 
 def _param(p:inspect.Parameter)->str:
@@ -55,12 +55,23 @@ class _ParamTable(DocmentTbl):
         cells = [nm] + [cell(c, props[c]) for c in self._columns]
         return [c.replace('|', '\\|').replace('<', '&lt;') if isinstance(c, str) else c for c in cells]
 
+def _exported(cls):
+    "The same class as exported to the package (found by name in nbdev's index), or None."
+    import importlib
+    try: from humor_ce._modidx import d
+    except ImportError: return None
+    for module, syms in d['syms'].items():
+        if f'{module}.{cls.__qualname__}' in syms:
+            return getattr(importlib.import_module(module), cls.__qualname__, None)
+
 def _field_table(cls)->str:
     "A dataclass's fields as a parameter table: type, default and the comment written beside each field."
     import dataclasses
     comments, last = {}, None
-    try: source = inspect.getsource(cls)
-    except (OSError, TypeError): source = ''  # a class typed into a console has no source to read comments from
+    source = ''
+    for c in (cls, _exported(cls)):  # a class run in a notebook has no source file; its exported twin does
+        try: source = inspect.getsource(c); break
+        except (OSError, TypeError): continue
     for line in source.splitlines():
         if m := re.match(r'\s+(\w+)\s*:[^#]*?#\s?(.*)$', line): last = m.group(1); comments[last] = m.group(2).strip()
         elif (m := re.match(r'\s+#\s?(.*)$', line)) and last: comments[last] += ' ' + m.group(1).strip()

@@ -10,7 +10,8 @@ __all__ = ['scratch', 'sample_copy', 'with_value', 'captioned_sample', 'Counting
 import io, contextlib, shutil, signal, subprocess, sys, tempfile, time
 from pathlib import Path
 import pandas as pd
-from .core import SPLITS, SAMPLE_DIR, write_atomic
+from .core import SPLITS, SAMPLE_DIR
+from .runs import write_atomic
 
 _SCRATCH = None  # this process's scratch folder (a `TemporaryDirectory`), made on first use
 

@@ -16,9 +16,11 @@ import numpy as np, pandas as pd
 import torch
 from fastcore.script import call_parse
 from transformers import Trainer
-from .core import (CAPTION_SETTINGS, CAPTIONED_DIR, RUN_DIR, HumorDataError, read_pairs, atomic_path, strict_json,
-                           pick_device, pick_dtype, check_device, check_options, check_out_dir, check_model_ref,
-                           code_version, regression_metrics, quiet_loading)
+from .core import (CAPTION_SETTINGS, CAPTIONED_DIR, RUN_DIR, HumorDataError, read_pairs, pick_device,
+                           pick_dtype, check_device, check_options, check_out_dir, check_model_ref, code_version,
+                           quiet_loading)
+from .runs import atomic_path, strict_json
+from .metrics import regression_metrics
 from .cli import print_summary, cli_main
 from .runs import atomic_dir, writer_lock, write_manifest, read_json
 from .backbone import BACKBONE_INFO, resolve_backbone
