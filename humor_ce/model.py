@@ -40,7 +40,8 @@ def load_cross_encoder(model:str|Path=DEFAULT_MODEL, # Hub id, local folder or s
     net.config.problem_type = 'regression'
     return tok, net
 
-def max_positions(config)->int|None:
+def max_positions(config, # a transformers model configuration
+                 )->int|None: # tokens per input the base reads
     "How many tokens a base reads: its position embeddings (RoBERTa-style models keep 2 for padding); None if unsaid."
     n = getattr(config, 'max_position_embeddings', None)
     if not isinstance(n, int): return None

@@ -226,7 +226,8 @@ class PromptOffsets:
         self.encoder, self.coef, self.intercept = str(encoder), np.asarray(coef, float), float(intercept)
         self.shrink, self.alpha, self._loaded = float(shrink), alpha, None
 
-    def embed(self, odai:list)->np.ndarray: # one row per prompt
+    def embed(self, odai:list, # prompts (text, or an image prompt's caption)
+             )->np.ndarray: # one row per prompt
         "e5 `query: ` embeddings of prompts (the encoder is loaded on first use)."
         if self._loaded is None: self._loaded = load_encoder(self.encoder)
         return e5_embed(*self._loaded, list(odai), 'query: ')

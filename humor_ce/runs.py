@@ -16,24 +16,32 @@ import numpy as np, pandas as pd
 from .core import HumorDataError, HumorUsageError, file_sha256
 
 # %% ../nbs/00c_runs.ipynb #94a4edb7
-def shared_mode(path, directory:bool=False):
+def shared_mode(path,                 # a file or folder just made
+                directory:bool=False, # whether it is a folder
+               ):
     "Give a temporary file (0600) or folder (0700) the permissions a plain create would have under the current umask."
     umask = os.umask(0); os.umask(umask)
     os.chmod(path, (0o777 if directory else 0o666) & ~umask)
 
 def this_host()->str: return re.sub(r"[^A-Za-z0-9-]", "-", socket.gethostname())[:40] or "host"  # as marks spell it
 
-def temp_prefix(name:str)->str: return f".{name}.hce-{this_host()}-{os.getpid()}."  # the mark: whose temporary it is
+def temp_prefix(name:str, # the file or folder a temporary stands in for
+               )->str:    # the mark: whose temporary it is
+    "The start of a temporary's name: `.name.hce-<host>-<pid>.`"
+    return f".{name}.hce-{this_host()}-{os.getpid()}."
 
 TEMP_MARK = re.compile(r"\.(?P<name>.+)\.hce-(?P<host>[A-Za-z0-9-]+)-(?P<pid>\d+)\.[a-z0-9_]{8}(\.tmp)?")  # a temporary
 
-def pid_alive(pid)->bool:
+def pid_alive(pid, # a process id
+             )->bool:
     "Whether process `pid` runs on this host; an unreadable pid or another user's process counts as running."
     try: os.kill(int(pid), 0); return True
     except ProcessLookupError: return False
     except (PermissionError, TypeError, ValueError, OverflowError): return True
 
-def dead_temporary(path:Path, name:str|None=None)->bool:
+def dead_temporary(path:Path,          # a file or folder
+                   name:str|None=None, # only a temporary of this name counts (default: any)
+                  )->bool:
     "Whether `path` carries the mark of a temporary of ours (of `name`) whose writer on this host is no longer running."
     m = TEMP_MARK.fullmatch(Path(path).name)
     return bool(m) and name in (None, m["name"]) and m["host"] == this_host() and not pid_alive(m["pid"])
@@ -205,7 +213,12 @@ def read_json(path:str|Path, # a JSON file a run wrote (a model's scaler, prior,
         raise HumorDataError(f"{path}: not valid JSON ({e.msg}, line {e.lineno} column {e.colno}); the file is "
                              "damaged or cut short: copy it again from where it was made") from e
 
-def check_number(path, field:str, value, low:float|None=None, above:float|None=None)->float:
+def check_number(path,                 # the file the value came from, for messages
+                 field:str,            # its field, for messages
+                 value,                # the value read
+                 low:float|None=None,  # the least it may be
+                 above:float|None=None, # what it must exceed
+                )->float:
     "`value` as a finite float (>= `low`, > `above`), or a `HumorDataError` naming file and field."
     ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
     ok = ok and (low is None or value >= low) and (above is None or value > above)

@@ -44,11 +44,35 @@ def _signature(sym, name:str, width:int=100)->str:
         line += piece
     return '\n'.join(lines + [line + ')' + ret])
 
+def _beside(obj, name:str)->str:
+    "The comment beside a parameter in the signature, where docments finds none (`**kw, # ...`, `x, y, # ...`)."
+    source = ''
+    for o in (obj, _exported(obj)):  # a function run in a notebook has no source file; its exported twin does
+        try: source = inspect.getsource(o.__init__ if inspect.isclass(o) else o); break
+        except (OSError, TypeError, AttributeError): continue
+    started = False
+    for line in source.splitlines():
+        started = started or re.match(r'\s*def ', line) is not None
+        if started and re.match(r'\s*"', line): break   # the signature ended where the docstring starts
+        if started and re.search(rf'(?<![\w.])\*{{0,2}}{re.escape(name)}\b[^#]*#', line):
+            return line.split('#', 1)[1].strip()
+    return ''
+
 class _ParamTable(DocmentTbl):
     "nbdev's parameter table, with types named briefly and `|` inside a cell escaped (as in `str | None`)."
+    def __init__(self, obj, **kw):
+        super().__init__(obj, **kw)
+        ret = self.dm.get('return', {})  # docments gives a `**kw, # ...` comment to the return: it is kw's
+        try: var_kw = [p.name for p in inspect.signature(obj).parameters.values() if p.kind == p.VAR_KEYWORD]
+        except (TypeError, ValueError): var_kw = []
+        if ret.get('docment') and any(ret['docment'] == _beside(obj, n) for n in var_kw):
+            ret['docment'] = inspect._empty
+
     def _row(self, nm, props):
         try: written = inspect.signature(self.obj).parameters[nm].annotation is not inspect.Parameter.empty
         except (KeyError, TypeError, ValueError): written = True
+        if props.get('docment') in (None, '', inspect.Parameter.empty):
+            props = {**props, 'docment': _beside(self.obj, nm)}
         def cell(c, v):  # a type only where the code writes one (docments infers one from a default: NoneType)
             if v is inspect.Parameter.empty or (c == 'anno' and not written): return ''
             return _type_name(v) if c == 'anno' else _default(v) if c == 'default' else v
@@ -62,7 +86,9 @@ def _exported(cls):
     except ImportError: return None
     for module, syms in d['syms'].items():
         if f'{module}.{cls.__qualname__}' in syms:
-            return getattr(importlib.import_module(module), cls.__qualname__, None)
+            obj = importlib.import_module(module)
+            for part in cls.__qualname__.split('.'): obj = getattr(obj, part, None)
+            return obj
 
 def _field_table(cls)->str:
     "A dataclass's fields as a parameter table: type, default and the comment written beside each field."

@@ -88,7 +88,7 @@ class TrainConfig:
 # %% ../nbs/02_lora_training.ipynb #e1381865
 class HumorTrainer(Trainer):
     "A `Trainer` whose loss is `humor_loss`, whose sampler suits the loss and whose head may learn faster."
-    def __init__(self, *args,
+    def __init__(self, *args,                 # `Trainer` arguments (model, args, datasets, ...)
                  humor_loss_name:str='mse',  # one of `LOSSES`
                  groups=None,                # prompt index of each training row (for the listwise sampler)
                  batching:str='length',      # one of `BATCHINGS`
