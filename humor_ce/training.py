@@ -8,7 +8,7 @@ __all__ = ['BATCHINGS', 'FULL_DISK_BYTES', 'MODEL_CARD', 'PRIOR_LINES', 'TrainCo
            'build_model', 'make_trainer', 'train_cross_encoder', 'save_final', 'humor_ce_train', 'train_cli']
 
 # %% ../nbs/02_lora_training.ipynb #03f3bcbe
-import errno, hashlib, json, math, os, shutil, time
+import errno, hashlib, json, math, os, shutil, sys, time
 from contextlib import nullcontext
 from dataclasses import dataclass, asdict, replace
 from pathlib import Path
@@ -16,6 +16,7 @@ import numpy as np, pandas as pd
 import torch
 from fastcore.script import call_parse
 from transformers import Trainer
+from transformers.trainer_callback import ProgressCallback
 from .core import (CAPTION_SETTINGS, CAPTIONED_DIR, RUN_DIR, HumorDataError, read_pairs, pick_device,
                            pick_dtype, check_device, check_options, check_out_dir, check_model_ref, code_version,
                            quiet_loading)
@@ -148,6 +149,14 @@ def _dataset(tok, df, scaler, cfg:TrainConfig)->_PairDataset:
     return _PairDataset(feats, scaler.transform(df['score']), pd.factorize(df['group'])[0])
 
 # %% ../nbs/02_lora_training.ipynb #fbe9783d
+def _bars_ok()->bool:
+    "Whether nested progress bars read well: a terminal or a notebook (in a log file they are cursor codes)."
+    return sys.stderr.isatty() or 'ipykernel' in sys.modules
+
+class _FlatProgress(ProgressCallback):
+    "The Trainer's training bar without the evaluation bar nested under it (its cursor-up codes tangle a log file)."
+    def on_prediction_step(self, args, state, control, eval_dataloader=None, **kwargs): pass
+
 def _training_args(cfg:TrainConfig, out:Path, progress:bool):
     from transformers import TrainingArguments
     device = pick_device(cfg.device)
@@ -296,6 +305,7 @@ def make_trainer(cfg:TrainConfig,             # the run's configuration
                            humor_loss_name=cfg.loss, head_lr_mult=cfg.head_lr_mult, groups=pd.factorize(tr['group'])[0],
                            batching='random' if cfg.pad_to_max_length else cfg.batching)
     if not progress: trainer.remove_callback(PrinterCallback)  # quiet: no per-epoch log dicts either
+    elif not _bars_ok(): trainer.remove_callback(ProgressCallback); trainer.add_callback(_FlatProgress)
     return trainer
 
 # %% ../nbs/02_lora_training.ipynb #c45fd1e6
