@@ -6,7 +6,7 @@
 __all__ = ['RANKING_COLUMNS', 'GBM_PARAMS', 'CV_MODELS', 'prompt_folds', 'prompt_ranking', 'ranking_summary', 'paired_gain',
            'random_spread', 'RandomRanker', 'cross_validate', 'cv_table', 'synthetic_ratings', 'surface_features',
            'centred_score', 'centred_rank', 'FeatureRanker', 'pair_features', 'EmbeddingRanker', 'BlendRanker',
-           'run_cv', 'humor_ce_cv', 'cv_cli']
+           'CrossEncoderRanker', 'run_cv', 'humor_ce_cv', 'cv_cli']
 
 # %% ../nbs/03b_ranking.ipynb #4e2a8831
 import hashlib, json, os, time, unicodedata
@@ -303,6 +303,33 @@ class BlendRanker:
                )->np.ndarray:          # the mean of the rankers' centred, scaled outputs
         "Average the rankers' outputs, each centred within its prompt and divided by its training spread."
         return np.mean([_centred(m.predict(df), df['group']) / s for m, s in zip(self.models, self.scales)], axis=0)
+
+# %% ../nbs/03b_ranking.ipynb #9033ae18
+class CrossEncoderRanker:
+    "Stage 2's LoRA cross-encoder as a ranker: trained on a fold's rows, a tenth of their prompts for early stopping."
+    def __init__(self, cfg=None,              # a `TrainConfig`: the recipe (default: `TrainConfig()`)
+                 out:str|Path|None=None,      # run folder (default: a temporary one, removed with this object)
+                 stop_share:int=10,           # one prompt in this many picks the best epoch instead of training
+                 progress:bool=False):        # training's progress bars and per-epoch lines
+        self.cfg, self.out, self.stop_share, self.progress, self._tmp = cfg, out, stop_share, progress, None
+    def fit(self, train:pd.DataFrame, # validated training rows
+           ):
+        "Train on nine prompts in ten, stop early on the tenth, and load the best epoch for predicting."
+        import tempfile
+        from humor_ce.training import TrainConfig, train_cross_encoder
+        from humor_ce.scoring import HumorPredictor
+        held = prompt_folds(train['group'], max(2, min(self.stop_share, train['group'].nunique())), 1) == 0
+        if self.out is None: self._tmp = tempfile.TemporaryDirectory(prefix='humor-ce-cv-')
+        cfg = self.cfg or TrainConfig()
+        self.summary = train_cross_encoder(train[~held].reset_index(drop=True), train[held].reset_index(drop=True),
+                                           Path(self.out or self._tmp.name), cfg, progress=self.progress)
+        self.predictor = HumorPredictor.from_pretrained(self.summary['final'], device=cfg.device)
+        return self
+    def predict(self, df:pd.DataFrame, # rows with odai and response (odai_type, odai_id for the prior)
+               )->np.ndarray:          # predicted scores (prior + cross-encoder): their order in a prompt ranks it
+        "The trained cross-encoder's scores."
+        from humor_ce.scoring import predict_rows
+        return predict_rows(self.predictor, df)
 
 # %% ../nbs/03b_ranking.ipynb #0109c743
 CV_MODELS = dict(random=lambda kw: RandomRanker(),
