@@ -7,7 +7,7 @@ __all__ = ['PRECISIONS', 'FINAL_FILES', 'RUNTIMES', 'CAPTIONER_OPTIONS', 'quanti
            'check_lengths', 'predict_rows', 'validate_new_pairs']
 
 # %% ../nbs/02b_scoring.ipynb #442f88ef
-import importlib.util, json, warnings
+import copy, importlib.util, json, warnings
 from pathlib import Path
 from types import SimpleNamespace
 import numpy as np, pandas as pd
@@ -22,6 +22,8 @@ from .prior import PRIORS, ScoreScaler, PromptPrior
 from .runs import stable_load, verify_manifest, read_json
 from .model import BASE_MODEL_FILE, LOSSES, load_cross_encoder, base_identity, logits_to_scores, max_positions
 from .batching import PREDICT_MAX_TOKENS, tokenize_pairs, PairCollator, token_batches
+from .ranking import RankingHead, HEAD_FILE, pair_features_of
+from .backbone import e5_embed
 
 # %% ../nbs/02b_scoring.ipynb #0bfd3c1a
 def _pinned_base(final_dir:Path, # a trained `final/` folder
@@ -59,7 +61,7 @@ def quantize_int8(model, # a merged cross-encoder on the CPU
 
 FINAL_FILES = ('adapter_config.json', 'adapter_model.safetensors', 'scaler.json', 'training_config.json',
                'prompt_prior.json', BASE_MODEL_FILE, CAPTION_SETTINGS, 'tokenizer.json', 'tokenizer_config.json',
-               'special_tokens_map.json', 'vocab.txt', 'sentencepiece.bpe.model')
+               'special_tokens_map.json', 'vocab.txt', 'sentencepiece.bpe.model', HEAD_FILE)
 
 def _final_config(final_dir:Path)->dict:
     "`training_config.json`, checked: a known loss and prior, a length, and a prior file exactly when it names one."
@@ -79,16 +81,17 @@ def _final_config(final_dir:Path)->dict:
                              "there; copy the whole final/ folder again")
     return cfg
 
-def _load_adapter(final_dir:Path, cfg:dict, base_model:str|None):
-    "The base with the adapter merged in; a damaged weights file or a base of other sizes is one error naming it."
+def _load_adapter(final_dir:Path, cfg:dict, base_model:str|None, keep_encoder:bool=False)->tuple:
+    "(The base with the adapter merged in, a frozen copy of the base's encoder if asked); errors name the file."
     from peft import PeftModel
     weights = final_dir/'adapter_model.safetensors'
     if not weights.exists() and not (final_dir/'adapter_model.bin').exists():
         raise HumorDataError(f"{weights}: missing; copy the whole final/ folder again")
     revision = None if base_model else _pinned_base(final_dir, cfg['model'])
     _, base = load_cross_encoder(base_model or cfg['model'], revision=revision)
+    frozen = copy.deepcopy(base.base_model).eval() if keep_encoder else None  # the ranking head's encoder: untrained
     try:
-        with quiet_loading(): return PeftModel.from_pretrained(base, str(final_dir)).merge_and_unload()
+        with quiet_loading(): return PeftModel.from_pretrained(base, str(final_dir)).merge_and_unload(), frozen
     except RuntimeError as e:
         if 'size mismatch' not in str(e): raise
         raise HumorUsageError(f"--base-model {base_model or cfg['model']}: its layers have other sizes than the base "
@@ -101,14 +104,15 @@ def _load_adapter(final_dir:Path, cfg:dict, base_model:str|None):
         raise HumorDataError(f"{weights}: unreadable ({e}); the file is damaged or cut short: "
                              "copy final/ again") from None
 
-def _read_final(final_dir:Path, base_model:str|None)->tuple:
+def _read_final(final_dir:Path, base_model:str|None, ranker:bool=True)->tuple:
     "Everything `HumorPredictor` needs from `final_dir`, after its manifest and each file's content are checked."
     from transformers import AutoTokenizer
     verify_manifest(final_dir, FINAL_FILES)
     cfg = _final_config(final_dir)
     prior = PromptPrior.load(final_dir/'prompt_prior.json') if cfg['prior'] != 'none' else None
     scaler, record = ScoreScaler.load(final_dir/'scaler.json'), final_dir/CAPTION_SETTINGS
-    model = _load_adapter(final_dir, cfg, base_model)
+    head = RankingHead.load(final_dir/HEAD_FILE) if ranker and (final_dir/HEAD_FILE).exists() else None
+    model, encoder = _load_adapter(final_dir, cfg, base_model, keep_encoder=head is not None)
     if (limit := max_positions(model.config)) and cfg['max_length'] > limit:  # every long input crashed later
         raise HumorDataError(f"{final_dir/'training_config.json'}: max_length {cfg['max_length']} is above the {limit} "
                              "tokens its base reads; retrain with a --max-length within it")
@@ -118,7 +122,8 @@ def _read_final(final_dir:Path, base_model:str|None)->tuple:
     except Exception as e:  # tokenizers' own errors for a cut tokenizer.json
         raise HumorDataError(f"{final_dir}: its tokenizer files cannot be read ({type(e).__name__}); copy final/ "
                              "again") from None
-    return model, tok, scaler, cfg['loss'], cfg['max_length'], prior, read_json(record) if record.exists() else None
+    return (model, tok, scaler, cfg['loss'], cfg['max_length'], prior, read_json(record) if record.exists() else None,
+            head, encoder)
 
 RUNTIMES = ('auto', 'torch', 'onnx')  # auto: ONNX Runtime for fp32 on the CPU where it is installed, else torch
 
@@ -165,7 +170,9 @@ class HumorPredictor:
                  prior:PromptPrior|None=None,  # added to every prediction (None: the model predicts the score itself)
                  caption_record:dict|None=None, # how the training images were captioned (`caption_settings.json`)
                  precision:str='fp32',         # one of `PRECISIONS`: int8 quantises the Linear layers (CPU only)
-                 runtime:str='auto'):          # one of `RUNTIMES`: what runs the forward passes of `predict`
+                 runtime:str='auto',           # one of `RUNTIMES`: what runs the forward passes of `predict`
+                 ranker:RankingHead|None=None, # orders each prompt's responses (added to every score); None: off
+                 encoder=None):                # the ranker's frozen encoder (the base, untrained)
         if precision not in PRECISIONS: raise HumorUsageError(f"--precision {precision!r}: must be one of {PRECISIONS}")
         self.device = pick_device(device)
         if precision == 'int8' and self.device != 'cpu':
@@ -175,6 +182,8 @@ class HumorPredictor:
         self.runtime, self.forward_model = _runtime(runtime, self.device, precision), self.model  # ONNX: built on use
         self.tok, self.scaler, self.precision = tok, scaler, precision
         self.loss, self.max_length, self.prior, self.caption_record = loss, max_length, prior, caption_record
+        if (ranker is None) != (encoder is None): raise ValueError("a ranker needs its encoder and an encoder a ranker")
+        self.ranker, self.encoder = ranker, encoder.to(self.device) if encoder is not None else None
 
     @classmethod
     def from_pretrained(cls, final_dir:str|Path, # a trained `final/` folder
@@ -182,12 +191,13 @@ class HumorPredictor:
                         base_model:str|None=None, # load this base instead of the one the adapter pins
                         precision:str='fp32',    # one of `PRECISIONS` (int8: CPU only)
                         runtime:str='auto',      # one of `RUNTIMES` (onnx: fp32 on the CPU)
+                        ranker:bool=True,        # use the ranking head final/ holds (False: the cross-encoder alone)
                        )->'HumorPredictor':
         "Base model + adapter + head + scaler + prompt prior from a `final/` folder, each file checked first."
         final_dir = check_final_dir(final_dir, 'final_dir')
-        parts = stable_load(final_dir, lambda d: _read_final(d, base_model))  # never two runs' files mixed
-        model, tok, scaler, loss, max_length, prior, record = parts
-        return cls(model, tok, scaler, loss, max_length, device, prior, record, precision, runtime)
+        parts = stable_load(final_dir, lambda d: _read_final(d, base_model, ranker))  # never two runs' files mixed
+        model, tok, scaler, loss, max_length, prior, record, head, encoder = parts
+        return cls(model, tok, scaler, loss, max_length, device, prior, record, precision, runtime, head, encoder)
 
 # %% ../nbs/02b_scoring.ipynb #d24f5961
 @patch
@@ -237,7 +247,19 @@ def predict(self:HumorPredictor, odai:list, # prompts (text, or an image prompt'
         for idx in tqdm(batches, desc='predicting', unit='batch', disable=not progress):
             batch = {k: v.to(self.device) for k, v in collate([feats[j] for j in idx]).items()}
             logits[idx] = forward(**batch).logits.float().squeeze(-1).cpu().numpy()
-    return logits_to_scores(logits, self.scaler, self.loss) + self.prior_for(odai, odai_type, odai_id)
+    return (logits_to_scores(logits, self.scaler, self.loss) + self.prior_for(odai, odai_type, odai_id)
+            + self.ranker_for(odai, responses))
+
+@patch
+def ranker_for(self:HumorPredictor, odai:list, # prompts (text, or an image prompt's caption)
+               responses:list,                 # one response per prompt
+              )->np.ndarray:                   # one value per pair, in score units (zeros without a ranking head)
+    "The ranking head's part of each pair's score: it reorders the responses to one prompt."
+    if self.ranker is None: return np.zeros(len(odai))
+    def embed(texts, prefix):   # each distinct text once
+        uniq, inv = np.unique(np.asarray(texts, dtype=object).astype(str), return_inverse=True)
+        return e5_embed(self.tok, self.encoder, uniq.tolist(), prefix)[inv]
+    return self.ranker(pair_features_of(embed(odai, 'query: '), embed(responses, 'passage: ')))
 
 def check_lengths(n_rows:int, # rows that were scored
                   preds,      # what the model returned
