@@ -149,7 +149,9 @@ def predict_file(adapter:str|Path,         # a trained `final/` folder
     scores = predict_rows(predictor, scored, batch_size, progress)
     result = _serializable(raw).assign(predicted_score=scores)
     key = rank_key(scored, source)
-    result['rank_in_prompt'] = rank_in_prompt(key, result['predicted_score'])
+    order = predictor.order_scores(scored, scores)  # the ranking head's, where the model has one
+    if predictor.ranker is not None: result['rank_score'] = order
+    result['rank_in_prompt'] = rank_in_prompt(key, order)
     if top: result = result[result['rank_in_prompt'] <= top]
     where = _write_rows(result, str(out), stdout, raw_csv)
     return dict(rows=len(rows), rows_written=len(result), prompts=int(key.nunique()),

@@ -171,7 +171,7 @@ class HumorPredictor:
                  caption_record:dict|None=None, # how the training images were captioned (`caption_settings.json`)
                  precision:str='fp32',         # one of `PRECISIONS`: int8 quantises the Linear layers (CPU only)
                  runtime:str='auto',           # one of `RUNTIMES`: what runs the forward passes of `predict`
-                 ranker:RankingHead|None=None, # orders each prompt's responses (added to every score); None: off
+                 ranker:RankingHead|None=None, # orders each prompt's responses (`rank`, --top); None: the scores do
                  encoder=None):                # the ranker's frozen encoder (the base, untrained)
         if precision not in PRECISIONS: raise HumorUsageError(f"--precision {precision!r}: must be one of {PRECISIONS}")
         self.device = pick_device(device)
@@ -247,19 +247,26 @@ def predict(self:HumorPredictor, odai:list, # prompts (text, or an image prompt'
         for idx in tqdm(batches, desc='predicting', unit='batch', disable=not progress):
             batch = {k: v.to(self.device) for k, v in collate([feats[j] for j in idx]).items()}
             logits[idx] = forward(**batch).logits.float().squeeze(-1).cpu().numpy()
-    return (logits_to_scores(logits, self.scaler, self.loss) + self.prior_for(odai, odai_type, odai_id)
-            + self.ranker_for(odai, responses))
+    return logits_to_scores(logits, self.scaler, self.loss) + self.prior_for(odai, odai_type, odai_id)
 
 @patch
 def ranker_for(self:HumorPredictor, odai:list, # prompts (text, or an image prompt's caption)
                responses:list,                 # one response per prompt
-              )->np.ndarray:                   # one value per pair, in score units (zeros without a ranking head)
-    "The ranking head's part of each pair's score: it reorders the responses to one prompt."
-    if self.ranker is None: return np.zeros(len(odai))
+              )->np.ndarray:                   # one value per pair: higher ranks first within its prompt
+    "The ranking head's order score of each pair (only its order within a prompt means anything)."
+    if self.ranker is None: raise HumorUsageError("this model has no ranking head (it was trained with --ranker none)")
     def embed(texts, prefix):   # each distinct text once
         uniq, inv = np.unique(np.asarray(texts, dtype=object).astype(str), return_inverse=True)
         return e5_embed(self.tok, self.encoder, uniq.tolist(), prefix)[inv]
     return self.ranker(pair_features_of(embed(odai, 'query: '), embed(responses, 'passage: ')))
+
+@patch
+def order_scores(self:HumorPredictor, rows:pd.DataFrame, # prepared rows: odai and response
+                 scores,                                 # their predicted scores
+                )->np.ndarray:                           # higher ranks first within a prompt
+    "What orders one prompt's responses: the ranking head where the model has one, else the predicted scores."
+    if self.ranker is None: return np.asarray(scores, float)
+    return self.ranker_for(rows['odai'].tolist(), rows['response'].tolist())
 
 def check_lengths(n_rows:int, # rows that were scored
                   preds,      # what the model returned
@@ -378,6 +385,9 @@ def rank(self:HumorPredictor, odai,      # the prompt's text, or an image prompt
     kind = 'image' if is_image else (odai_type or 'text')
     frame = pd.DataFrame(dict(response=list(responses), odai='' if is_image else odai, odai_type=kind))
     if is_image: frame['image'] = pd.Series([odai] * len(frame), dtype=object)
-    out = pd.DataFrame(dict(response=frame['response'], predicted_score=self.score(frame, **kw)))
-    out['rank'] = out['predicted_score'].rank(ascending=False, method='first').astype(int)
+    batch_size, progress = kw.pop('batch_size', 64), kw.pop('progress', False)
+    rows = self.prepare(frame, kw.pop('source', 'input'), progress, **kw)
+    out = pd.DataFrame(dict(response=frame['response'], predicted_score=predict_rows(self, rows, batch_size, progress)))
+    order = pd.Series(self.order_scores(rows, out['predicted_score']))   # the ranking head's, where there is one
+    out['rank'] = order.rank(ascending=False, method='first').astype(int)
     return out.sort_values('rank').reset_index(drop=True)

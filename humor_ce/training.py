@@ -321,18 +321,12 @@ def fit_ranker(trainer,             # the trainer, holding the best epoch's mode
                va_offset,           # the prior of each validation row
                scaler:ScoreScaler,  # maps the model's outputs to score units
                progress:bool=True,  # progress bars while embedding
-              )->tuple:             # (RankingHead, validation metrics of the model with it)
-    "Fit the ranking head on train; weigh it so its within-prompt spread on validation equals the cross-encoder's."
+              )->tuple:             # (RankingHead, its validation figures)
+    "Fit the ranking head on train (frozen base embeddings, within prompts) and measure its order on validation."
     cache = EmbeddingCache(cfg.model, device=pick_device(cfg.device))   # the base, frozen, cached by content
     head = RankingHead.fit(pair_features(cache, tr, progress), tr)
-    model_va = logits_to_scores(trainer.predict(trainer.eval_dataset).predictions, scaler, cfg.loss)
-    va_feats = pair_features(cache, va, progress); head_va = head.raw(va_feats)
-    groups = va['group'].to_numpy()
-    def spread(x): return float(np.std(x - pd.Series(x).groupby(groups).transform('mean').to_numpy()))
-    head.weight = spread(model_va) / spread(head_va) if spread(head_va) > 0 else 0.0
-    ranked = model_va + va_offset + head(va_feats)
-    m = regression_metrics(va['score'].to_numpy(float), ranked, groups)
-    return head, {k: m[k] for k in ('rmse', 'r2', 'spearman_within')}
+    m = regression_metrics(va['score'].to_numpy(float), head.raw(pair_features(cache, va, progress)), va['group'])
+    return head, {'spearman_within': m['spearman_within']}
 
 # %% ../nbs/02_lora_training.ipynb #c45fd1e6
 FULL_DISK_BYTES = 64 * 2**20  # a save that fails with less than this free on the run's disk failed for want of space
@@ -383,7 +377,7 @@ def _train(cfg, out, train, tr, va, resume, progress, callbacks, t0)->dict:
     why = {} if np.isfinite(best.get('spearman_within', np.nan)) else dict(
         note='valid_spearman_within is n/a: no validation prompt has two responses rated differently')
     return dict(best_epoch=best['epoch'], **{f'valid_{k}': v for k, v in best.items() if k != 'epoch'},
-                **{f'valid_with_ranker_{k}': v for k, v in with_ranker.items()}, **why,
+                **{f'valid_ranker_{k}': v for k, v in with_ranker.items()}, **why,
                 epochs_run=len(history), seconds=round(time.time() - t0, 1), final=str(final.resolve()),
                 resumed=start is not None)
 
@@ -474,12 +468,11 @@ def _model_card(model, scaler:ScoreScaler, cfg:TrainConfig, best:dict, data:dict
 
 def _ranker_line(ranker, m:dict)->str:
     "The model card's line about the ranking head."
-    if ranker is None: return 'none: the cross-encoder alone orders the responses to one prompt'
+    if ranker is None: return 'none: the predicted score orders the responses to one prompt'
     return (f'`{HEAD_FILE}`: a ridge (alpha {ranker.alpha:g}) on the frozen base\'s embeddings of prompt and response, '
-            'fitted within prompts to each response\'s rank, added to every score with weight '
-            f'{ranker.weight:.3g} (its within-prompt spread on validation equals the cross-encoder\'s); with it, '
-            f'validation R² {m.get("r2", float("nan")):.4f}, within-prompt Spearman '
-            f'{m.get("spearman_within", float("nan")):.4f}')
+            'fitted within prompts to each response\'s rank; it orders the responses to one prompt (`rank()`, '
+            '`--top`, `rank_in_prompt`) while the score stays prior + cross-encoder; validation within-prompt '
+            f'Spearman {m.get("spearman_within", float("nan")):.4f}')
 
 # %% ../nbs/02_lora_training.ipynb #32315967
 _D = TrainConfig()  # the defaults of every option below
