@@ -100,7 +100,8 @@ def peer_training(rows:pd.DataFrame,  # training pairs (validated)
     scaler = ScoreScaler.fit(rows['score'].to_numpy(float))  # the same sigmoid + MSE objective on [0, 1] targets
     data = Dataset.from_dict(dict(odai=rows['odai'].tolist(), response=rows['response'].tolist(),
                                   label=scaler.transform(rows['score'].to_numpy(float)).tolist()))
-    timer, dtype = _EpochTimer(device, len(rows), peer[0].model), pick_dtype(device)
+    # counted on the LoRA model inside: sentence-transformers calls `.forward` of peer[0].model itself, past its hooks
+    timer, dtype = _EpochTimer(device, len(rows), peer[0].model.base_model), pick_dtype(device)
     with tempfile.TemporaryDirectory() as tmp:
         args = CrossEncoderTrainingArguments(output_dir=tmp, num_train_epochs=1, learning_rate=cfg.lr, seed=cfg.seed,
                                              per_device_train_batch_size=cfg.batch_size, save_strategy='no',
