@@ -277,7 +277,11 @@ HEAD_FILE = 'ranking_head.json'  # in final/: the ridge that orders one prompt's
 
 class RankingHead:
     "A ridge on frozen pair features, fitted within prompts to each response's centred rank: it orders responses."
-    def __init__(self, coef, intercept:float, alpha:float, weight:float=1.0, mean:float=0.0):
+    def __init__(self, coef,              # the ridge's coefficients, one per pair feature
+                 intercept:float,         # the ridge's intercept
+                 alpha:float,             # the ridge penalty it was fitted with
+                 weight:float=1.0,        # score units per unit of output (the cross-encoder's within-prompt spread)
+                 mean:float=0.0):         # its output's mean on the training rows
         self.coef, self.intercept = np.asarray(coef, float), float(intercept)
         self.alpha, self.weight, self.mean = float(alpha), float(weight), float(mean)
 
@@ -294,7 +298,8 @@ class RankingHead:
         head = cls(ridge.coef_, ridge.intercept_, alpha)
         head.mean = float(head.raw(features).mean()); return head
 
-    def raw(self, features:np.ndarray)->np.ndarray: # the ridge's output, one per row
+    def raw(self, features:np.ndarray, # `pair_features` of the rows to score
+           )->np.ndarray:              # the ridge's output, one per row
         "The ridge's prediction of each row's centred rank."
         return features @ self.coef + self.intercept
 
@@ -303,13 +308,14 @@ class RankingHead:
         "The head's contribution to each row's score, in score units."
         return self.weight * (self.raw(features) - self.mean)
 
-    def save(self, path:str|Path):
+    def save(self, path:str|Path): # the JSON file to write (final/ranking_head.json)
         "Write the head as JSON (no pickles)."
         Path(path).write_text(strict_json(dict(kind='humor_ce ranking head', alpha=self.alpha, weight=self.weight,
                                                mean=self.mean, intercept=self.intercept, coef=self.coef.tolist())))
 
     @classmethod
-    def load(cls, path:str|Path)->'RankingHead':
+    def load(cls, path:str|Path, # a JSON file `save` wrote
+            )->'RankingHead':
         "Read a head `save` wrote; anything else is an error naming the file."
         rec = read_json(path)
         ok = (isinstance(rec, dict) and rec.get('kind') == 'humor_ce ranking head'
