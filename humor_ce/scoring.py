@@ -17,14 +17,14 @@ from tqdm.auto import tqdm
 from fastcore.basics import patch
 from .core import (ODAI_TYPES, CAPTION_SETTINGS, CAPTION_CACHE, HumorDataError, HumorUsageError, is_blank, check_rows,
                            check_columns, check_final_dir, pick_device, quiet_loading, prompt_group,
-                           not_text, LONE_SURROGATE)
+                           not_text, LONE_SURROGATE, HumorWarning)
 from .images import row_image_md5
 from .prior import PRIORS, ScoreScaler, PromptPrior
 from .runs import stable_load, verify_manifest, read_json, atomic_path
 from .model import BASE_MODEL_FILE, LOSSES, load_cross_encoder, base_identity, logits_to_scores, max_positions
 from .batching import PREDICT_MAX_TOKENS, tokenize_pairs, PairCollator, token_batches
 from .ranking import RankingHead, HEAD_FILE, pair_features_of
-from .backbone import e5_embed, cache_dir
+from .backbone import e5_embed, cache_dir, encoder_depth, truncate_encoder, CACHE_ENV
 
 # %% ../nbs/02b_scoring.ipynb #0bfd3c1a
 def _pinned_base(final_dir:Path, # a trained `final/` folder
@@ -114,6 +114,11 @@ def _read_final(final_dir:Path, base_model:str|None, ranker:bool=True)->tuple:
     scaler, record = ScoreScaler.load(final_dir/'scaler.json'), final_dir/CAPTION_SETTINGS
     head = RankingHead.load(final_dir/HEAD_FILE) if ranker and (final_dir/HEAD_FILE).exists() else None
     model, encoder = _load_adapter(final_dir, cfg, base_model, keep_encoder=head is not None)
+    if head is not None and head.layer is not None:  # the head reads one layer: the frozen copy stops there
+        if head.layer > (depth := encoder_depth(encoder)):
+            raise HumorDataError(f"{final_dir/HEAD_FILE}: reads hidden layer {head.layer}, but its base has {depth}; "
+                                 "copy final/ again, or pass the base it was trained on")
+        truncate_encoder(encoder, head.layer)
     if (limit := max_positions(model.config)) and cfg['max_length'] > limit:  # every long input crashed later
         raise HumorDataError(f"{final_dir/'training_config.json'}: max_length {cfg['max_length']} is above the {limit} "
                              "tokens its base reads; retrain with a --max-length within it")
@@ -223,7 +228,10 @@ class OnnxCrossEncoder(torch.nn.Module):
             with atomic_path(path) as tmp: Path(tmp).write_bytes(graph)
             ours = [p for p in path.parent.glob('*.onnx') if re.fullmatch(r'[0-9a-f]{64}-(fused|plain)\.onnx', p.name)]
             for old in sorted(ours, key=lambda p: p.stat().st_mtime, reverse=True)[ONNX_CACHE_KEEP:]: old.unlink()
-        except OSError: pass  # a read-only or full cache: the graph is still used from memory
+        except OSError as e:  # a read-only or full cache: the graph is still used from memory, and it says so
+            warnings.warn(f"the ONNX graph could not be kept in {path.parent} ({e.strerror or e}); it is used from "
+                          f"memory and exported again on the next load (set {CACHE_ENV} to a writable folder)",
+                          HumorWarning, stacklevel=3)
 
     def forward(self, **batch): # the collated batch, as the torch model takes it
         "Run one batch in ONNX Runtime; returns an object with `.logits`, as the torch model does."
@@ -337,7 +345,7 @@ def ranker_for(self:HumorPredictor, odai:list, # prompts (text, or an image prom
     if self.ranker is None: raise HumorUsageError("this model has no ranking head (it was trained with --ranker none)")
     def embed(texts, prefix):   # each distinct text once
         uniq, inv = np.unique(np.asarray(texts, dtype=object).astype(str), return_inverse=True)
-        return e5_embed(self.tok, self.encoder, uniq.tolist(), prefix)[inv]
+        return e5_embed(self.tok, self.encoder, uniq.tolist(), prefix, layer=self.ranker.layer)[inv]
     return self.ranker(pair_features_of(embed(odai, 'query: '), embed(responses, 'passage: ')))
 
 @patch

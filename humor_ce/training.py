@@ -26,7 +26,7 @@ from .metrics import regression_metrics
 from .cli import print_summary, cli_main
 from .runs import atomic_dir, writer_lock, write_manifest, read_json
 from .backbone import BACKBONE_INFO, resolve_backbone, EmbeddingCache
-from .ranking import RankingHead, HEAD_FILE, pair_features
+from .ranking import RankingHead, HEAD_FILE, pair_features, HEAD_DEPTH, head_layer
 from .prior import PRIORS, ScoreScaler, PromptPrior
 from .model import (DEFAULT_MODEL, DEFAULT_TARGETS, LOSSES, BASE_MODEL_FILE, load_cross_encoder, base_identity,
                             check_max_length,
@@ -45,6 +45,7 @@ class TrainConfig:
     prior:str = 'prompt'            # 'prompt': learn the score minus a shrunk prompt mean (`PromptPrior`);
                                     # 'prompt+embedding': the same, new prompts offset by `PromptOffsets`; 'none'
     ranker:str = 'ridge'            # one of RANKERS: 'ridge' adds a `RankingHead` that orders each prompt's responses
+    ranker_depth:float = HEAD_DEPTH # the head pools the frozen base's layer this far up (0.67: 8 of 12; 1: the last)
     lora_r:int = 8                  # LoRA rank
     lora_alpha:int = 16             # LoRA scaling alpha
     lora_dropout:float = 0.1        # LoRA dropout
@@ -72,6 +73,7 @@ class TrainConfig:
             ('--loss', self.loss, self.loss in LOSSES, f'one of {LOSSES}'),
             ('--prior', self.prior, self.prior in PRIORS, f'one of {PRIORS}'),
             ('--ranker', self.ranker, self.ranker in RANKERS, f'one of {RANKERS}'),
+            ('--ranker-depth', self.ranker_depth, 0 < self.ranker_depth <= 1, 'in (0, 1] (1: the last layer)'),
             ('--batching', self.batching, self.batching in BATCHINGS, f'one of {BATCHINGS}'),
             ('--lora-r', self.lora_r, self.lora_r >= 1, 'at least 1'),
             ('--lora-alpha', self.lora_alpha, self.lora_alpha > 0, 'positive'),
@@ -323,8 +325,9 @@ def fit_ranker(trainer,             # the trainer, holding the best epoch's mode
                progress:bool=True,  # progress bars while embedding
               )->tuple:             # (RankingHead, its validation figures)
     "Fit the ranking head on train (frozen base embeddings, within prompts) and measure its order on validation."
-    cache = EmbeddingCache(cfg.model, device=pick_device(cfg.device))   # the base, frozen, cached by content
-    head = RankingHead.fit(pair_features(cache, tr, progress), tr)
+    layer = head_layer(cfg.model, cfg.ranker_depth)                     # a middle layer orders best (ranking page)
+    cache = EmbeddingCache(cfg.model, device=pick_device(cfg.device), layer=layer)  # the base, frozen, by content
+    head = RankingHead.fit(pair_features(cache, tr, progress), tr, layer=layer)
     m = regression_metrics(va['score'].to_numpy(float), head.raw(pair_features(cache, va, progress)), va['group'])
     return head, {'spearman_within': m['spearman_within']}
 
@@ -469,7 +472,9 @@ def _model_card(model, scaler:ScoreScaler, cfg:TrainConfig, best:dict, data:dict
 def _ranker_line(ranker, m:dict)->str:
     "The model card's line about the ranking head."
     if ranker is None: return 'none: the predicted score orders the responses to one prompt'
-    return (f'`{HEAD_FILE}`: a ridge (alpha {ranker.alpha:g}) on the frozen base\'s embeddings of prompt and response, '
+    where = 'last layer' if ranker.layer is None else f'hidden layer {ranker.layer}'
+    return (f'`{HEAD_FILE}`: a ridge (alpha {ranker.alpha:g}) on the frozen base\'s embeddings ({where}, mean-pooled) '
+            'of prompt and response, '
             'fitted within prompts to each response\'s rank; it orders the responses to one prompt (`rank()`, '
             '`--top`, `rank_in_prompt`) while the score stays prior + cross-encoder; validation within-prompt '
             f'Spearman {m.get("spearman_within", float("nan")):.4f}')
@@ -484,6 +489,7 @@ def humor_ce_train(data:str=CAPTIONED_DIR,          # folder with train.csv and 
                    loss:str=_D.loss,                # mse (sigmoid + MSE), bce, listwise (ListNet + MSE) or mse_raw
                    prior:str=_D.prior,              # prompt (shrunk prompt mean), prompt+embedding or none
                    ranker:str=_D.ranker,            # ridge (a ranking head on the frozen base's embeddings) or none
+                   ranker_depth:float=_D.ranker_depth, # the head's layer as a share of the base's depth (1: the last)
                    lora_r:int=_D.lora_r,            # LoRA rank
                    lora_alpha:int=_D.lora_alpha,    # LoRA scaling alpha
                    lora_dropout:float=_D.lora_dropout, # LoRA dropout
@@ -505,7 +511,8 @@ def humor_ce_train(data:str=CAPTIONED_DIR,          # folder with train.csv and 
                    resume:bool=False,               # continue this run from its last complete checkpoint
                    quiet:bool=False):               # no progress bars or per-epoch log lines (the summary still prints)
     "LoRA-fine-tune a cross-encoder on caption-processed CSVs; the best validation epoch goes to <out>/final."
-    cfg = TrainConfig(model=model, loss=loss, prior=prior, ranker=ranker, lora_r=lora_r, lora_alpha=lora_alpha,
+    cfg = TrainConfig(model=model, loss=loss, prior=prior, ranker=ranker, ranker_depth=ranker_depth,
+                      lora_r=lora_r, lora_alpha=lora_alpha,
                       lora_dropout=lora_dropout, base_dropout=not no_base_dropout,
                       targets=tuple(t.strip() for t in targets.split(',') if t.strip()),
                       lr=lr, head_lr_mult=head_lr_mult,
