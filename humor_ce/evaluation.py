@@ -7,7 +7,8 @@ __all__ = ['METRICS', 'BASELINES', 'EMBEDDING_ALPHAS', 'MODEL_LABELS', 'PRIOR_NO
            'global_ndcg', 'row_metrics', 'ndcg_at', 'per_prompt_metrics', 'evaluate_predictions', 'paired_r2_gain',
            'fit_baselines', 'predict_baselines', 'embedding_features', 'grouped_alpha', 'EmbeddingBaseline',
            'metrics_by', 'metrics_tables', 'plot_pred_vs_true', 'plot_residuals', 'plot_model_vs_baselines',
-           'plot_spearman_within', 'evaluate', 'metrics_table', 'format_table', 'humor_ce_evaluate', 'evaluate_cli']
+           'plot_spearman_within', 'evaluate', 'head_order_line', 'metrics_table', 'format_table', 'humor_ce_evaluate',
+           'evaluate_cli']
 
 # %% ../nbs/03_evaluation.ipynb #569a87da
 import math, time, warnings
@@ -27,6 +28,7 @@ from .runs import writer_lock
 from .prior import PromptPrior
 from .scoring import PRECISIONS, HumorPredictor, predict_rows
 from .backbone import EmbeddingCache
+from .ranking import prompt_ranking, ranking_summary
 
 # %% ../nbs/03_evaluation.ipynb #208bac55
 def ndcg_gains(y_true,                 # true scores
@@ -378,6 +380,8 @@ def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
     predictor = predictor or HumorPredictor.from_pretrained(adapter, device=device, base_model=base_model,
                                                             precision=precision, runtime=runtime)
     df['cross_encoder'] = predict_rows(predictor, df, batch_size, progress)
+    if getattr(predictor, 'ranker', None) is not None:  # what rank() and --top order by: the model's ranking head
+        df['rank_score'] = predictor.order_scores(df, df['cross_encoder'])
     prior = getattr(predictor, 'prior', None)
     if prior is not None: df['prompt_prior'] = prior.predict(df)  # the model's own prior: the text adds the rest
     df = pd.concat([df, predict_baselines(fit_baselines(tr), df)], axis=1)
@@ -391,6 +395,7 @@ def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
     df['prompt'] = np.where(seen_prompts(tr, df), 'seen in training', 'new')  # by text where either lacks ids
     by_seen = metrics_by(df, models, 'prompt', n_boot, seed, df['score'].min())
     keep = [c for c in ('odai_id', 'odai_type', 'odai', 'response', 'score') if c in df] + models
+    keep += ['rank_score'] if 'rank_score' in df else []
     preds = df[keep].rename(columns={'cross_encoder': 'predicted_score'})
     files = {'test_predictions.csv': preds if raw_csv else escape_formulas(preds),
              'evaluation_metrics.csv': overall, 'evaluation_by_type.csv': by_type,
@@ -403,10 +408,23 @@ def evaluate(data:str|Path,              # evaluation CSV (caption-processed)
     ranking = {} if overall.rankable_prompts[0] else dict(
         within_prompt_metrics='n/a: no prompt has two responses rated differently, so spearman_within and ndcg_3 '
                               'cannot be computed (the other metrics are)')
+    if 'rank_score' in df and overall.rankable_prompts[0]:
+        ranking['ranking_head_order'] = head_order_line(df, n_boot, seed)
     return dict(rows=len(df), prompts=overall.prompts[0], rankable_prompts=overall.rankable_prompts[0], **ranking,
                 seconds=round(time.time() - t0, 1), precision=getattr(predictor, 'precision', 'fp32'),
                 runtime=getattr(predictor, 'runtime', 'torch'),
                 out=str(Path(out).resolve()), files=[p.name for p in written], table=overall, gains=gains)
+
+def head_order_line(df:pd.DataFrame, # rows with score, group, odai_type and rank_score (the head's order)
+                    n_boot:int=1000,  # prompt resamples for the CI (0: none)
+                    seed:int=0,       # their seed
+                   )->str:            # one line for the summary
+    "How well the ranking head, which orders each prompt's responses in `rank()` and `--top`, ranks these rows."
+    s = ranking_summary(prompt_ranking(df['score'], df['rank_score'], df['group'], df['odai_type']), n_boot, seed)
+    ci = f" [{s['spearman_lo']:.3f}, {s['spearman_hi']:.3f}]" if n_boot else ''
+    return (f"within-prompt Spearman {s['spearman']:.3f}{ci} (the score's order: spearman_within in the table), "
+            f"pairwise accuracy {s['pair_acc']:.3f}, top pick a best-rated response {s['top_hit']:.1%} "
+            f"(chance {s['top_chance']:.1%}), on {s['prompts']} prompts")
 
 # the note under tables that include a prompt prior
 PRIOR_NOTE = ("Within a prompt, a per-prompt constant ranks nothing: the prior and the prompt-mean baselines have "
