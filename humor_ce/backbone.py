@@ -346,8 +346,7 @@ def truncate_encoder(model,     # a bare BERT-like encoder (`model.encoder.layer
         model.encoder.layer = layers[:layer]; model.config.num_hidden_layers = layer
     return model
 
-def load_encoder(
-model:str,          # a short name (`BACKBONES`), a local folder or a Hub id
+def load_encoder(model:str,          # a short name (`BACKBONES`), a local folder or a Hub id
                  device:str='cpu',   # where to run it
                 )->tuple:            # (tokenizer, `AutoModel` in eval mode)
     "A bare encoder and its tokenizer, for sentence embeddings."
